@@ -1,0 +1,156 @@
+using System.Runtime.InteropServices;
+using Ptracer.Native;
+using Ptracer.Syscalls;
+
+namespace Ptracer.Engine;
+
+/// <summary>
+/// One traced thread. Long-lived and reused across stops; its syscall fields describe the current stop and are
+/// valid only inside a handler callback. Control methods work only while the tracee is stopped, on the tracer thread.
+/// </summary>
+public sealed class Tracee
+{
+    private readonly ulong[] _args = new ulong[6];
+
+    internal Tracee(int tid, int processId)
+    {
+        Tid = tid;
+        ProcessId = processId;
+        Memory = new TraceeMemory(tid);
+    }
+
+    /// <summary>Thread id (the pid for a single-threaded process).</summary>
+    public int Tid { get; private set; }
+
+    /// <summary>Thread group id: the process the thread belongs to.</summary>
+    public int ProcessId { get; internal set; }
+
+    /// <summary>The tracee that created this one, if it was traced then.</summary>
+    public Tracee? Parent { get; internal set; }
+
+    public TraceeMemory Memory { get; private set; }
+
+    /// <summary>Between a syscall entry and its exit.</summary>
+    public bool InSyscall { get; internal set; }
+
+    /// <summary>The current syscall entry is a seccomp stop (SECCOMP_RET_TRACE), not a PTRACE_SYSCALL stop.</summary>
+    public bool IsSeccompStop { get; internal set; }
+
+    /// <summary>SECCOMP_RET_DATA of the filter's return at a seccomp stop.</summary>
+    public uint SeccompData { get; internal set; }
+
+    /// <summary>The spawned root before its first successful exec: the syscalls seen are the tracer's own set-up.</summary>
+    public bool IsStartingUp { get; internal set; }
+
+    public SyscallArch Arch { get; internal set; }
+
+    /// <summary>The syscall number in its ABI's table (x32's bit removed).</summary>
+    public int SyscallNumber { get; internal set; }
+
+    /// <summary>The six raw arguments as seen at entry.</summary>
+    public ReadOnlySpan<ulong> Arguments => _args;
+    internal Span<ulong> ArgumentStorage => _args;
+
+    /// <summary>The syscall's definition in the table of its ABI, null for a number the table lacks.</summary>
+    public SyscallDef? Syscall => SyscallTable.Lookup(Arch, SyscallNumber);
+
+    /// <summary>At exit: the raw result (an error is -errno).</summary>
+    public long ReturnValue { get; internal set; }
+
+    /// <summary>At exit: the result is an error.</summary>
+    public bool IsError { get; internal set; }
+
+    public ulong InstructionPointer { get; internal set; }
+    public ulong StackPointer { get; internal set; }
+
+    /// <summary>A consumer's own per-tracee state (e.g. the renderer's pending line).</summary>
+    public object? UserState { get; set; }
+
+    /// <summary>The tracer will detach from this tracee at its next stop.</summary>
+    internal bool DetachRequested { get; set; }
+
+    /// <summary>A child seen before its parent's fork event: its first stop waits until the parent's event names it.</summary>
+    internal bool AwaitingParentEvent { get; set; }
+
+    /// <summary>The first ptrace-stop after attaching has been seen.</summary>
+    internal bool SawFirstStop { get; set; }
+
+    /// <summary>Held at its first stop until the parent's fork/clone event names it.</summary>
+    internal bool Parked { get; set; }
+
+    /// <summary>The result a blocked syscall returns, set at its exit stop.</summary>
+    internal long? BlockedReturn { get; private set; }
+
+    public UserRegs GetRegisters()
+    {
+        UserRegs regs;
+        unsafe
+        {
+            if (Interop.Libc.ptrace(Interop.Ptrace.GETREGS, Tid, 0, (nint)(&regs)) < 0)
+                throw TraceeException.FromErrno(Tid, "PTRACE_GETREGS");
+        }
+        return regs;
+    }
+
+    public void SetRegisters(in UserRegs regs)
+    {
+        unsafe
+        {
+            fixed (UserRegs* p = &regs)
+            {
+                if (Interop.Libc.ptrace(Interop.Ptrace.SETREGS, Tid, 0, (nint)p) < 0)
+                    throw TraceeException.FromErrno(Tid, "PTRACE_SETREGS");
+            }
+        }
+    }
+
+    /// <summary>
+    /// At a syscall entry: the kernel does not run the syscall and the tracee sees <paramref name="returnValue"/>
+    /// (-errno for an error, e.g. -1 for EPERM).
+    /// </summary>
+    public void BlockSyscall(long returnValue)
+    {
+        if (!InSyscall) throw new InvalidOperationException("BlockSyscall is valid at a syscall entry only");
+        UserRegs regs = GetRegisters();
+        Registers.BlockSyscall(ref regs);
+        SetRegisters(regs);
+        BlockedReturn = returnValue;
+    }
+
+    /// <summary>At a syscall exit: replaces the result the tracee sees.</summary>
+    public void SetReturnValue(long value)
+    {
+        UserRegs regs = GetRegisters();
+        regs.Rax = (ulong)value;
+        SetRegisters(regs);
+        ReturnValue = value;
+        IsError = value is < 0 and >= -4095;
+    }
+
+    /// <summary>Sends SIGKILL to the tracee's process.</summary>
+    public void Kill() => Interop.Libc.kill(ProcessId, Interop.Signals.SIGKILL);
+
+    /// <summary>Asks the tracer to detach from this thread at its next stop; it keeps running.</summary>
+    public void Detach() => DetachRequested = true;
+
+    internal void ClearBlock() => BlockedReturn = null;
+
+    /// <summary>A non-leader thread executed: the kernel gave it the leader's tid.</summary>
+    internal void TakeTid(int tid)
+    {
+        Tid = tid;
+        Memory = new TraceeMemory(tid);
+    }
+
+    public override string ToString() => Tid == ProcessId ? $"pid {Tid}" : $"tid {Tid} of pid {ProcessId}";
+}
+
+/// <summary>A ptrace request on a tracee failed.</summary>
+public sealed class TraceeException(int tid, string message, int errno)
+    : Exception($"{message} on {tid}: {Interop.Libc.StrError(errno)}")
+{
+    public int Tid { get; } = tid;
+    public int Errno { get; } = errno;
+
+    internal static TraceeException FromErrno(int tid, string what) => new(tid, what, Marshal.GetLastPInvokeError());
+}

@@ -1,0 +1,533 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ptracer.Native;
+using Ptracer.Spawn;
+using Ptracer.Syscalls;
+using static Ptracer.Native.Interop;
+
+namespace Ptracer.Engine;
+
+/// <summary>
+/// A tracing session. Every ptrace request of a session is made by one OS thread, the one that runs the loop
+/// (ptrace(2): requests must come from the tracer thread that attached), so <see cref="Run(SpawnOptions, TraceHandler)"/>
+/// blocks its caller and <see cref="RunAsync(SpawnOptions, TraceHandler, CancellationToken)"/> starts a dedicated thread.
+/// </summary>
+public sealed unsafe partial class Tracer
+{
+    private readonly TracerOptions _options;
+    private readonly ILogger _logger;
+    private readonly Dictionary<int, Tracee> _tracees = [];
+    private readonly byte[] _siginfo = new byte[128];
+    private TraceHandler _handler = null!;
+    private Tracee? _root;
+    private int _rootErrorPipe = -1;
+    private string _rootProgram = "";
+    private bool _spawned;
+    private TraceResult _result;
+    private Spawn.CancellationCanary? _canary;
+    private volatile bool _cancelRequested;
+
+    public Tracer(TracerOptions? options = null, ILogger? logger = null)
+    {
+        _options = options ?? new TracerOptions();
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The tracees currently traced, by tid.</summary>
+    public IReadOnlyCollection<Tracee> Tracees => _tracees.Values;
+
+    /// <summary>Starts <paramref name="spawn"/> under the tracer and traces it (and, if followed, its descendants) until all have exited.</summary>
+    public TraceResult Run(SpawnOptions spawn, TraceHandler handler)
+    {
+        _handler = handler;
+        _spawned = true;
+        PrepareCancellation();
+        try
+        {
+            StartRoot(spawn);
+            Loop();
+            return _result;
+        }
+        finally
+        {
+            Cleanup();
+        }
+    }
+
+    /// <summary>Attaches to every thread of each process in <paramref name="pids"/> and traces until they exit or the session is cancelled (then it detaches).</summary>
+    public TraceResult Run(IReadOnlyList<int> pids, TraceHandler handler)
+    {
+        _handler = handler;
+        _spawned = false;
+        PrepareCancellation();
+        try
+        {
+            foreach (int pid in pids) AttachProcess(pid);
+            Loop();
+            return _result;
+        }
+        finally
+        {
+            Cleanup();
+        }
+    }
+
+    public Task<TraceResult> RunAsync(SpawnOptions spawn, TraceHandler handler, CancellationToken cancellationToken = default)
+        => RunOnDedicatedThread(() => Run(spawn, handler), cancellationToken);
+
+    public Task<TraceResult> RunAsync(IReadOnlyList<int> pids, TraceHandler handler, CancellationToken cancellationToken = default)
+        => RunOnDedicatedThread(() => Run(pids, handler), cancellationToken);
+
+    /// <summary>
+    /// Ends the session from any thread: a spawned tree is killed, attached processes are detached and keep running.
+    /// </summary>
+    public void Cancel()
+    {
+        _cancelRequested = true;
+        _canary?.Fire();
+    }
+
+    private Task<TraceResult> RunOnDedicatedThread(Func<TraceResult> body, CancellationToken cancellationToken)
+    {
+        var completion = new TaskCompletionSource<TraceResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        CancellationTokenRegistration registration = default;
+        var thread = new Thread(() =>
+        {
+            try { completion.TrySetResult(body()); }
+            catch (Exception e) { completion.TrySetException(e); }
+            finally { registration.Dispose(); }
+        })
+        {
+            IsBackground = true,
+            Name = "ptracer",
+        };
+        // The canary must exist before Cancel can fire it; Run creates it first thing, and Fire before that only sets the flag.
+        registration = cancellationToken.Register(Cancel);
+        thread.Start();
+        return completion.Task;
+    }
+
+    private void PrepareCancellation()
+    {
+        _canary = CancellationCanary.Start();
+        if (_cancelRequested) _canary.Fire();
+    }
+
+    private void Cleanup()
+    {
+        _canary?.Dispose();
+        _canary = null;
+        if (_rootErrorPipe >= 0)
+        {
+            Libc.close(_rootErrorPipe);
+            _rootErrorPipe = -1;
+        }
+        if (_spawned)
+        {
+            // An exception left the loop: nothing we started may outlive the session.
+            foreach (Tracee t in _tracees.Values) Libc.kill(t.ProcessId, Signals.SIGKILL);
+            while (_tracees.Count > 0)
+            {
+                int status;
+                int pid = Libc.waitpid(-1, &status, Wait.__WALL | Wait.__WNOTHREAD);
+                if (pid < 0 && Marshal.GetLastPInvokeError() != Errno.EINTR) break;
+                if (pid > 0 && (WIfExited(status) || WIfSignaled(status))) _tracees.Remove(pid);
+            }
+        }
+        _tracees.Clear();
+    }
+
+    private int PtraceOptions(bool spawned)
+    {
+        int options = Interop.Ptrace.O_TRACESYSGOOD | Interop.Ptrace.O_TRACEEXEC | Interop.Ptrace.O_TRACESECCOMP;
+        if (_options.FollowChildren)
+            options |= Interop.Ptrace.O_TRACEFORK | Interop.Ptrace.O_TRACEVFORK | Interop.Ptrace.O_TRACECLONE;
+        if (spawned && _options.KillSpawnedOnTracerExit)
+            options |= Interop.Ptrace.O_EXITKILL;
+        return options;
+    }
+
+    private void StartRoot(SpawnOptions spawn)
+    {
+        SpawnedChild child = Spawner.Fork(spawn);
+        _rootErrorPipe = child.ErrorPipe;
+        _rootProgram = spawn.Program;
+
+        // The child stops itself with SIGSTOP; seize it there, then let it go on to exec.
+        int status;
+        int pid;
+        do pid = Libc.waitpid(child.Pid, &status, Wait.WUNTRACED | Wait.__WALL);
+        while (pid < 0 && Marshal.GetLastPInvokeError() == Errno.EINTR);
+        if (pid < 0 || !WIfStopped(status))
+            throw SpawnFailure(SpawnStage.StopForTracer, pid < 0 ? Marshal.GetLastPInvokeError() : Errno.ECHILD);
+
+        if (Libc.ptrace(Interop.Ptrace.SEIZE, child.Pid, 0, PtraceOptions(spawned: true)) < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            Libc.kill(child.Pid, Signals.SIGKILL);
+            Libc.waitpid(child.Pid, &status, Wait.__WALL);
+            throw new SpawnException(spawn.Program, SpawnStage.StopForTracer, errno);
+        }
+        var root = new Tracee(child.Pid, child.Pid) { IsStartingUp = true };
+        _tracees.Add(root.Tid, root);
+        _root = root;
+        Libc.kill(child.Pid, Signals.SIGCONT);
+        _handler.OnAttached(root);
+    }
+
+    private SpawnException SpawnFailure(SpawnStage fallbackStage, int fallbackErrno)
+    {
+        (SpawnStage Stage, int Errno)? report = _rootErrorPipe >= 0 ? Spawner.ReadFailure(_rootErrorPipe) : null;
+        return report is { } r
+            ? new SpawnException(_rootProgram, r.Stage, r.Errno)
+            : new SpawnException(_rootProgram, fallbackStage, fallbackErrno);
+    }
+
+    private void Loop()
+    {
+        int status;
+        while (_tracees.Count > 0)
+        {
+            if (_cancelRequested) HandleCancel();
+            if (_tracees.Count == 0) break;
+
+            int pid = Libc.waitpid(-1, &status, Wait.__WALL | Wait.__WNOTHREAD);
+            if (pid < 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno == Errno.EINTR) continue;
+                if (errno == Errno.ECHILD) break;
+                throw new TraceeException(-1, "waitpid", errno);
+            }
+            if (_canary is { } canary && pid == canary.Pid)
+            {
+                canary.Reaped();
+                continue;
+            }
+            Dispatch(pid, status);
+        }
+    }
+
+    private void Dispatch(int pid, int status)
+    {
+        if (!_tracees.TryGetValue(pid, out Tracee? tracee))
+        {
+            // A new child's first stop can arrive before its parent's fork/clone event names it (ptrace(2)).
+            tracee = new Tracee(pid, ProcessIdOf(pid)) { AwaitingParentEvent = true };
+            _tracees.Add(pid, tracee);
+        }
+
+        if (WIfExited(status))
+        {
+            Remove(tracee);
+            if (tracee.IsStartingUp) throw SpawnFailure(SpawnStage.Execute, Errno.ECHILD);
+            _handler.OnExited(tracee, WExitStatus(status));
+            RecordRootResult(tracee, TraceResult.Exited(WExitStatus(status)));
+            return;
+        }
+        if (WIfSignaled(status))
+        {
+            Remove(tracee);
+            if (tracee.IsStartingUp) throw SpawnFailure(SpawnStage.Execute, Errno.ECHILD);
+            _handler.OnKilled(tracee, WTermSig(status), (status & 0x80) != 0);
+            RecordRootResult(tracee, TraceResult.Killed(WTermSig(status)));
+            return;
+        }
+        if (WIfStopped(status)) HandleStop(tracee, status);
+    }
+
+    private void RecordRootResult(Tracee tracee, TraceResult result)
+    {
+        // The root's status is that of its thread group leader (the tid that equals the process id).
+        if (_root is { } root && tracee.Tid == root.ProcessId && tracee.ProcessId == root.ProcessId) _result = result;
+    }
+
+    private void HandleStop(Tracee tracee, int status)
+    {
+        int signal = (status >> 8) & 0xff;
+        int ptraceEvent = (status >> 16) & 0xff;
+
+        if (signal == (Signals.SIGTRAP | 0x80))
+        {
+            HandleSyscallStop(tracee);
+            return;
+        }
+        switch (ptraceEvent)
+        {
+            case 0:
+                HandleSignalDelivery(tracee, signal);
+                return;
+            case Interop.Ptrace.EVENT_FORK:
+            case Interop.Ptrace.EVENT_VFORK:
+            case Interop.Ptrace.EVENT_CLONE:
+                HandleNewChild(tracee, ptraceEvent);
+                return;
+            case Interop.Ptrace.EVENT_EXEC:
+                HandleExec(tracee);
+                return;
+            case Interop.Ptrace.EVENT_SECCOMP:
+                HandleSyscallStop(tracee);
+                return;
+            case Interop.Ptrace.EVENT_STOP:
+                HandleEventStop(tracee, signal);
+                return;
+            default:
+                Resume(tracee, 0);
+                return;
+        }
+    }
+
+    private void HandleSyscallStop(Tracee tracee)
+    {
+        PtraceSyscallInfo info;
+        if (Libc.ptrace_fast(Interop.Ptrace.GET_SYSCALL_INFO, tracee.Tid, sizeof(PtraceSyscallInfo), (nint)(&info)) <= 0)
+        {
+            // The tracee vanished (SIGKILL from elsewhere): its exit status follows.
+            return;
+        }
+        tracee.InstructionPointer = info.InstructionPointer;
+        tracee.StackPointer = info.StackPointer;
+        switch (info.Op)
+        {
+            case Interop.Ptrace.SYSCALL_INFO_ENTRY:
+            case Interop.Ptrace.SYSCALL_INFO_SECCOMP:
+                OnEntry(tracee, ref info);
+                break;
+            case Interop.Ptrace.SYSCALL_INFO_EXIT:
+                OnExit(tracee, ref info);
+                break;
+        }
+        Resume(tracee, 0);
+    }
+
+    private void OnEntry(Tracee tracee, ref PtraceSyscallInfo info)
+    {
+        tracee.IsSeccompStop = info.Op == Interop.Ptrace.SYSCALL_INFO_SECCOMP;
+        tracee.SeccompData = tracee.IsSeccompStop ? info.SeccompRetData : 0;
+        tracee.Arch = ArchOf(info.Arch, info.Nr);
+        tracee.SyscallNumber = (int)(tracee.Arch == SyscallArch.X32 ? info.Nr & ~0x40000000UL : info.Nr);
+        Span<ulong> args = tracee.ArgumentStorage;
+        for (int i = 0; i < 6; i++) args[i] = info.Args[i];
+        tracee.InSyscall = true;
+        tracee.ClearBlock();
+        if (tracee.IsStartingUp && !IsExec(tracee)) return;
+        _handler.OnSyscallEntry(tracee);
+    }
+
+    private void OnExit(Tracee tracee, ref PtraceSyscallInfo info)
+    {
+        if (!tracee.InSyscall) return; // an exit without its entry: attached mid-syscall
+        tracee.ReturnValue = info.ReturnValue;
+        tracee.IsError = info.IsError != 0;
+        if (tracee.BlockedReturn is long blocked)
+        {
+            tracee.SetReturnValue(blocked);
+            tracee.ClearBlock();
+        }
+        bool hidden = tracee.IsStartingUp && !IsExec(tracee);
+        if (!hidden) _handler.OnSyscallExit(tracee);
+        tracee.InSyscall = false;
+        tracee.IsSeccompStop = false;
+    }
+
+    // execve/execveat: x86_64 59/322 (asm/unistd_64.h), i386 11/358 (asm/unistd_32.h).
+    private static bool IsExec(Tracee tracee) => tracee.Arch == SyscallArch.I386
+        ? tracee.SyscallNumber is 11 or 358
+        : tracee.SyscallNumber is 59 or 322;
+
+    private static SyscallArch ArchOf(uint auditArch, ulong nr) => auditArch switch
+    {
+        Audit.ARCH_I386 => SyscallArch.I386,
+        _ when (nr & 0x40000000UL) != 0 => SyscallArch.X32,
+        _ => SyscallArch.X86_64,
+    };
+
+    private void HandleSignalDelivery(Tracee tracee, int signal)
+    {
+        fixed (byte* p = _siginfo)
+        {
+            if (Libc.ptrace_fast(Interop.Ptrace.GETSIGINFO, tracee.Tid, 0, (nint)p) < 0)
+            {
+                Resume(tracee, signal);
+                return;
+            }
+        }
+        // Our own SIGCONT that released the spawned child belongs to the start-up, not to the program.
+        if (tracee.IsStartingUp && signal == Signals.SIGCONT)
+        {
+            Resume(tracee, 0);
+            return;
+        }
+        int deliver = _handler.OnSignal(tracee, new SignalDelivery(signal, _siginfo));
+        Resume(tracee, deliver);
+    }
+
+    private void HandleEventStop(Tracee tracee, int signal)
+    {
+        bool groupStop = signal is Signals.SIGSTOP or Signals.SIGTSTP or Signals.SIGTTIN or Signals.SIGTTOU;
+        if (!tracee.SawFirstStop)
+        {
+            // The first stop of an auto-attached child or of an attached thread (PTRACE_INTERRUPT).
+            tracee.SawFirstStop = true;
+            if (tracee.AwaitingParentEvent)
+            {
+                tracee.Parked = true;
+                return;
+            }
+            if (!groupStop || tracee.IsStartingUp)
+            {
+                Resume(tracee, 0);
+                return;
+            }
+        }
+        if (groupStop && !tracee.IsStartingUp)
+        {
+            _handler.OnGroupStop(tracee, signal);
+            // PTRACE_LISTEN keeps it in the group-stop, as without a tracer, yet reports SIGCONT and new signals.
+            if (tracee.DetachRequested) { Detach(tracee, 0); return; }
+            if (Libc.ptrace_fast(Interop.Ptrace.LISTEN, tracee.Tid, 0, 0) < 0) Vanished(tracee);
+            return;
+        }
+        Resume(tracee, 0);
+    }
+
+    private void HandleNewChild(Tracee parent, int ptraceEvent)
+    {
+        ulong message;
+        Libc.ptrace_fast(Interop.Ptrace.GETEVENTMSG, parent.Tid, 0, (nint)(&message));
+        int childTid = (int)message;
+        NewTraceeKind kind = ptraceEvent switch
+        {
+            Interop.Ptrace.EVENT_FORK => NewTraceeKind.Fork,
+            Interop.Ptrace.EVENT_VFORK => NewTraceeKind.Vfork,
+            _ => NewTraceeKind.Clone,
+        };
+        if (childTid > 0)
+        {
+            bool seenAlready = _tracees.TryGetValue(childTid, out Tracee? child);
+            if (child is null)
+            {
+                child = new Tracee(childTid, ProcessIdOf(childTid));
+                _tracees.Add(childTid, child);
+            }
+            child.Parent = parent;
+            child.AwaitingParentEvent = false;
+            _handler.OnAttached(child);
+            _handler.OnNewTracee(parent, child, kind);
+            if (child.Parked)
+            {
+                child.Parked = false;
+                Resume(child, 0);
+            }
+        }
+        Resume(parent, 0);
+    }
+
+    private void HandleExec(Tracee tracee)
+    {
+        ulong message;
+        Libc.ptrace_fast(Interop.Ptrace.GETEVENTMSG, tracee.Tid, 0, (nint)(&message));
+        int formerTid = (int)message;
+        if (formerTid != tracee.Tid && _tracees.TryGetValue(formerTid, out Tracee? executing))
+        {
+            // A non-leader thread executed: the kernel reports the stop under the leader's tid, which the
+            // executing thread now owns. The old leader object is gone without an exit status of its own.
+            _tracees.Remove(formerTid);
+            _tracees.Remove(tracee.Tid);
+            _handler.OnSuperseded(tracee, formerTid);
+            executing.TakeTid(tracee.Tid);
+            executing.ProcessId = tracee.Tid;
+            _tracees.Add(executing.Tid, executing);
+            if (ReferenceEquals(_root, tracee)) _root = executing;
+            tracee = executing;
+        }
+        if (tracee.IsStartingUp)
+        {
+            tracee.IsStartingUp = false;
+            if (_rootErrorPipe >= 0)
+            {
+                Libc.close(_rootErrorPipe);
+                _rootErrorPipe = -1;
+            }
+        }
+        _handler.OnExec(tracee, formerTid);
+        Resume(tracee, 0);
+    }
+
+    private void Resume(Tracee tracee, int signal)
+    {
+        if (tracee.DetachRequested)
+        {
+            Detach(tracee, signal);
+            return;
+        }
+        long request = _options.SyscallStops switch
+        {
+            SyscallStopMode.All => Interop.Ptrace.SYSCALL,
+            SyscallStopMode.Seccomp when tracee.InSyscall => Interop.Ptrace.SYSCALL,
+            _ => Interop.Ptrace.CONT,
+        };
+        if (Libc.ptrace_fast(request, tracee.Tid, 0, signal) < 0) Vanished(tracee);
+    }
+
+    private void Detach(Tracee tracee, int signal)
+    {
+        Libc.ptrace(Interop.Ptrace.DETACH, tracee.Tid, 0, signal);
+        _tracees.Remove(tracee.Tid);
+        _handler.OnDetached(tracee);
+    }
+
+    // ESRCH from a resume: the tracee was killed while stopped; its exit status is still to be reaped.
+    private void Vanished(Tracee tracee) => _logger.LogDebug("tracee {Tid} vanished while stopped", tracee.Tid);
+
+    private void Remove(Tracee tracee)
+    {
+        _tracees.Remove(tracee.Tid);
+        // A parked child whose parent died before its fork event was reported would wait forever.
+        if (tracee.Tid == tracee.ProcessId) ReleaseParked();
+    }
+
+    private void ReleaseParked()
+    {
+        foreach (Tracee t in _tracees.Values.Where(t => t.Parked).ToList())
+        {
+            t.Parked = false;
+            t.AwaitingParentEvent = false;
+            _handler.OnAttached(t);
+            Resume(t, 0);
+        }
+    }
+
+    private static int ProcessIdOf(int tid)
+    {
+        // /proc/TID/status "Tgid:" is the thread group; a thread's directory exists under /proc even though it is not listed.
+        try
+        {
+            foreach (string line in File.ReadLines($"/proc/{tid}/status"))
+            {
+                if (line.StartsWith("Tgid:", StringComparison.Ordinal) && int.TryParse(line.AsSpan(5).Trim(), out int tgid))
+                    return tgid;
+            }
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return tid;
+    }
+
+    internal static bool WIfExited(int status) => (status & 0x7f) == 0;
+    internal static int WExitStatus(int status) => (status >> 8) & 0xff;
+    internal static bool WIfSignaled(int status) => ((status & 0x7f) + 1) >> 1 > 0 && (status & 0x7f) != 0x7f;
+    internal static int WTermSig(int status) => status & 0x7f;
+    internal static bool WIfStopped(int status) => (status & 0xff) == 0x7f;
+}
+
+/// <summary>How the root process ended.</summary>
+public readonly record struct TraceResult(int ExitCode, int Signal, bool Detached)
+{
+    public static TraceResult Exited(int code) => new(code, 0, false);
+    public static TraceResult Killed(int signal) => new(128 + signal, signal, false);
+
+    /// <summary>The shell's view: the exit code, or 128+signal.</summary>
+    public int ExitStatus => ExitCode;
+}

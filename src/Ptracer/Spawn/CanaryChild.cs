@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Ptracer.Native;
+
+namespace Ptracer.Spawn;
+
+/// <summary>
+/// A child process that does nothing but wait for its pipe to close, then exits. The tracer thread waits for all
+/// of its children in one waitpid, so this child's exit is how another thread wakes that waitpid without a signal
+/// race: closing the pipe's write end is level-triggered, a signal sent just before waitpid blocks is not.
+/// </summary>
+public sealed unsafe class CancellationCanary : IDisposable
+{
+    private static readonly nint s_syscall = NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "syscall");
+    private int _writeFd;
+    private int _fired;
+
+    private CancellationCanary(int pid, int writeFd)
+    {
+        Pid = pid;
+        _writeFd = writeFd;
+    }
+
+    public int Pid { get; }
+
+    /// <summary>The canary has exited and was reaped.</summary>
+    public bool IsReaped { get; private set; }
+
+    /// <summary>Forks the canary; call on the thread that will wait for it.</summary>
+    public static CancellationCanary Start()
+    {
+        int* fds = stackalloc int[2];
+        if (Interop.Libc.pipe2(fds, Interop.Flags.O_CLOEXEC) < 0)
+            throw new SpawnException("cancellation canary", SpawnStage.Fork, Marshal.GetLastPInvokeError());
+        var syscall = (delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long>)s_syscall;
+        ulong all = ulong.MaxValue, old;
+        // Blocked signals stay blocked in the child: a Ctrl-C to the process group must not wake the tracer.
+        Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &all, &old);
+        int pid = Fork(syscall, fds[0], fds[1]);
+        Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &old, null);
+        Interop.Libc.close(fds[0]);
+        if (pid < 0)
+        {
+            Interop.Libc.close(fds[1]);
+            throw new SpawnException("cancellation canary", SpawnStage.Fork, -pid);
+        }
+        return new CancellationCanary(pid, fds[1]);
+    }
+
+    /// <summary>Makes the canary exit; safe from any thread, any number of times.</summary>
+    public void Fire()
+    {
+        if (Interlocked.Exchange(ref _fired, 1) != 0) return;
+        int fd = Interlocked.Exchange(ref _writeFd, -1);
+        if (fd >= 0) Interop.Libc.close(fd);
+    }
+
+    /// <summary>The tracer thread reaped the canary's exit status.</summary>
+    public void Reaped() => IsReaped = true;
+
+    /// <summary>Fires and reaps the canary (on the thread that started it).</summary>
+    public void Dispose()
+    {
+        Fire();
+        if (IsReaped) return;
+        int status;
+        while (Interop.Libc.waitpid(Pid, &status, Interop.Wait.__WALL) < 0 && Marshal.GetLastPInvokeError() == Interop.Errno.EINTR) { }
+        IsReaped = true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int Fork(delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long> syscall, int readFd, int writeFd)
+    {
+        const long SIGCHLD = 17, SIGKILL = 9, PR_SET_PDEATHSIG = 1;
+        long pid = syscall(Interop.SysNo.clone, SIGCHLD, 0, 0, 0, 0, 0);
+        if (pid != 0) return (int)pid; // -1 on failure: the caller reports it
+        syscall(Interop.SysNo.prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0, 0);
+        syscall(Interop.SysNo.close, writeFd, 0, 0, 0, 0, 0);
+        long buffer = 0;
+        // read returns 0 once every write end is closed: by Fire, or by the tracer's death.
+        while (syscall(Interop.SysNo.read, readFd, (long)&buffer, 8, 0, 0, 0) > 0) { }
+        syscall(Interop.SysNo.exit_group, 0, 0, 0, 0, 0, 0);
+        return 0;
+    }
+}
