@@ -1,0 +1,3 @@
+using Ptracer.Cli;
+
+return CommandLine.Run(args);

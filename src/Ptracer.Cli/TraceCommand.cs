@@ -1,0 +1,151 @@
+using System.Runtime.InteropServices;
+using Ptracer.Engine;
+using Ptracer.Spawn;
+using Ptracer.Strace;
+
+namespace Ptracer.Cli;
+
+/// <summary>`ptracer trace`: strace's options, strace's output, strace's exit status.</summary>
+internal static class TraceCommand
+{
+    public static int Run(string[] args, string name)
+    {
+        StraceOptions options;
+        try
+        {
+            options = StraceOptionParser.Parse(args);
+        }
+        catch (StraceUsageException e)
+        {
+            Console.Error.WriteLine($"{name}: {e.Message}");
+            Console.Error.WriteLine($"Try '{name} -h' for more information.");
+            return 1;
+        }
+
+        TraceHandler handler;
+        StraceRenderer? renderer = null;
+        JsonRenderer? json = null;
+        try
+        {
+            if (options.Json) handler = json = new JsonRenderer(options);
+            else handler = renderer = new StraceRenderer(options) { Notice = m => Console.Error.WriteLine($"{name}: {m}") };
+        }
+        catch (StraceUsageException e)
+        {
+            Console.Error.WriteLine($"{name}: {e.Message}");
+            return 1;
+        }
+
+        var tracer = new Tracer(new TracerOptions
+        {
+            FollowChildren = options.FollowForks,
+            SyscallStops = SyscallStopMode.All,
+        });
+        bool attaching = options.AttachPids.Count > 0;
+        using var signals = new TracerSignals(tracer, attaching);
+        TraceResult result;
+        try
+        {
+            result = attaching ? Attach(tracer, options, handler, name) : tracer.Run(SpawnOptionsFor(options), handler);
+        }
+        catch (SpawnException e)
+        {
+            Dispose(renderer, json);
+            Console.Error.WriteLine($"{name}: {e.Message}");
+            return e.Errno == 2 ? 127 : 126;
+        }
+        catch (AttachException e)
+        {
+            Dispose(renderer, json);
+            Console.Error.WriteLine($"{name}: {e.Message}");
+            return 1;
+        }
+        Dispose(renderer, json);
+
+        if (result.Signal != 0 && !attaching)
+        {
+            SignalExit.Raise(result.Signal);
+            return 128 + result.Signal;
+        }
+        return attaching ? 0 : result.ExitCode;
+    }
+
+    private static void Dispose(StraceRenderer? renderer, JsonRenderer? json)
+    {
+        renderer?.Dispose();
+        json?.Dispose();
+    }
+
+    private static TraceResult Attach(Tracer tracer, StraceOptions options, TraceHandler handler, string name)
+    {
+        if (options.Quiet == 0)
+        {
+            foreach (int pid in options.AttachPids) Console.Error.WriteLine($"{name}: Process {pid} attached");
+        }
+        return tracer.Run(options.AttachPids, handler);
+    }
+
+    private static SpawnOptions SpawnOptionsFor(StraceOptions options)
+    {
+        string program = ExecutableLocator.Resolve(options.Command[0], Environment.GetEnvironmentVariable("PATH"));
+        return new SpawnOptions
+        {
+            Program = program,
+            Arguments = options.Command,
+            Environment = options.EnvironmentChanges.Count == 0 ? null : EnvironmentWith(options.EnvironmentChanges),
+        };
+    }
+
+    /// <summary>-E VAR=VAL sets, -E VAR removes (strace(1)).</summary>
+    private static List<string> EnvironmentWith(List<string> changes)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+        {
+            string key = (string)e.Key;
+            env[key] = (string?)e.Value ?? "";
+            order.Add(key);
+        }
+        foreach (string change in changes)
+        {
+            int eq = change.IndexOf('=');
+            if (eq < 0)
+            {
+                env.Remove(change);
+                continue;
+            }
+            string key = change[..eq];
+            if (!env.ContainsKey(key)) order.Add(key);
+            env[key] = change[(eq + 1)..];
+        }
+        return order.Where(env.ContainsKey).Select(k => $"{k}={env[k]}").ToList();
+    }
+
+    /// <summary>
+    /// SIGINT/SIGTERM/SIGHUP/SIGQUIT: attached processes are detached and keep running; a spawned tree is killed on
+    /// SIGTERM/SIGHUP, while SIGINT/SIGQUIT are left to the tracee (the terminal sends them to it too).
+    /// </summary>
+    private sealed class TracerSignals : IDisposable
+    {
+        private readonly List<PosixSignalRegistration> _registrations = [];
+
+        public TracerSignals(Tracer tracer, bool attaching)
+        {
+            foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+            {
+                bool cancels = attaching || signal is PosixSignal.SIGTERM or PosixSignal.SIGHUP;
+                _registrations.Add(PosixSignalRegistration.Create(signal, context =>
+                {
+                    context.Cancel = true;
+                    if (cancels) tracer.Cancel();
+                }));
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (PosixSignalRegistration r in _registrations) r.Dispose();
+        }
+    }
+}

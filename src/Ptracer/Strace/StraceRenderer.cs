@@ -1,0 +1,366 @@
+using Ptracer.Engine;
+using Ptracer.Native;
+using Ptracer.Syscalls;
+
+namespace Ptracer.Strace;
+
+/// <summary>
+/// Turns engine events into strace's lines. A syscall line is built in its tracee's buffer at entry and written at
+/// exit; when another tracee has something to print first, the pending line is written with " &lt;unfinished ...&gt;"
+/// and completed later as "&lt;... NAME resumed&gt;" (strace's printing_tcp rule). Nothing is allocated per stop
+/// once the buffers have grown.
+/// </summary>
+public sealed class StraceRenderer : TraceHandler, IDisposable
+{
+    private readonly StraceOptions _options;
+    private readonly SyscallFormatter _formatter;
+    private readonly OutputSink? _sharedSink;
+    private readonly Dictionary<int, OutputSink> _perProcessSinks = [];
+    private readonly TextBuilder _scratch = new();
+    private readonly bool _statusFiltered;
+    private TraceeLine? _printing;
+    private int _live;
+    private long _lastTimestampNs;
+
+    public StraceRenderer(StraceOptions options)
+    {
+        _options = options;
+        _formatter = new SyscallFormatter(options.Decode);
+        _statusFiltered = options.Status != StatusFilter.All;
+        if (!options.OutputSeparately)
+            _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.CreateFile(options.OutputFile);
+    }
+
+    /// <summary>Messages for the user (attach/detach), written to stderr in strace's words.</summary>
+    public Action<string>? Notice { get; set; }
+
+    public override void OnAttached(Tracee tracee)
+    {
+        tracee.UserState ??= new TraceeLine(tracee, SinkFor(tracee));
+        _live++;
+    }
+
+    public override void OnSyscallEntry(Tracee tracee)
+    {
+        TraceeLine line = LineOf(tracee);
+        SyscallDef? def = tracee.Syscall;
+        line.Selected = def is not null && (_options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber));
+        if (!line.Selected) return;
+
+        if (_options.SyscallTimes) line.EntryNs = MonotonicNs();
+        SyscallContext ctx = line.Context;
+        ctx.Rebind(tracee.Memory);
+        ctx.Arch = tracee.Arch;
+        ctx.Def = def!;
+        tracee.Arguments.CopyTo(ctx.Args);
+        ctx.Exiting = false;
+        ctx.IsError = false;
+        ctx.ReturnValue = 0;
+
+        TakeTurn(line);
+        TextBuilder b = line.Text;
+        b.Clear();
+        AppendLeader(line, b);
+        b.Append(def!.Name).Append((byte)'(');
+        _formatter.FormatEntry(ctx, b);
+        line.Pending = true;
+        line.Unfinished = false;
+        if (!_statusFiltered) _printing = line;
+    }
+
+    public override void OnSyscallExit(Tracee tracee)
+    {
+        TraceeLine line = LineOf(tracee);
+        if (!line.Selected || !line.Pending) return;
+        line.Selected = false;
+        SyscallContext ctx = line.Context;
+        ctx.Rebind(tracee.Memory);
+        ctx.Exiting = true;
+        ctx.ReturnValue = tracee.ReturnValue;
+        ctx.IsError = tracee.IsError;
+
+        if (_statusFiltered && !WantedStatus(ctx))
+        {
+            line.Pending = false;
+            return;
+        }
+
+        TextBuilder b = line.Text;
+        if (line.Unfinished)
+        {
+            TakeTurn(line);
+            b.Clear();
+            AppendLeader(line, b);
+            b.Append("<... ").Append(ctx.Def.Name).Append(" resumed>");
+        }
+        int lineStart = 0;
+        _formatter.FormatExit(ctx, b);
+        b.Append(") ");
+        b.PadTo(lineStart, _options.AlignColumn);
+        b.Append("= ");
+        _formatter.FormatReturn(ctx, b);
+        if (_options.SyscallTimes) AppendDuration(b, MonotonicNs() - line.EntryNs);
+        b.Append((byte)'\n');
+        Emit(line);
+    }
+
+    public override int OnSignal(Tracee tracee, in SignalDelivery signal)
+    {
+        TraceeLine line = LineOf(tracee);
+        TakeTurn(line);
+        FinishPendingAsUnfinished(line);
+        TextBuilder b = _scratch;
+        b.Clear();
+        AppendLeader(line, b);
+        b.Append("--- ").Append(SignalNames.Name(signal.Signal)).Append((byte)' ');
+        SiginfoFormatter.Format(signal.SigInfo, b);
+        b.Append(" ---\n");
+        line.Sink.WriteLine(b.Written);
+        return signal.Signal;
+    }
+
+    public override void OnExited(Tracee tracee, int exitCode)
+    {
+        TraceeLine line = LineOf(tracee);
+        EndOfTracee(line);
+        if (_options.Quiet < 2)
+        {
+            TextBuilder b = _scratch;
+            b.Clear();
+            AppendLeader(line, b);
+            b.Append("+++ exited with ").Append(exitCode).Append(" +++\n");
+            line.Sink.WriteLine(b.Written);
+        }
+        Forget(line);
+    }
+
+    public override void OnKilled(Tracee tracee, int signal, bool coreDumped)
+    {
+        TraceeLine line = LineOf(tracee);
+        EndOfTracee(line);
+        if (_options.Quiet < 2)
+        {
+            TextBuilder b = _scratch;
+            b.Clear();
+            AppendLeader(line, b);
+            b.Append("+++ killed by ").Append(SignalNames.Name(signal));
+            if (coreDumped) b.Append(" (core dumped)");
+            b.Append(" +++\n");
+            line.Sink.WriteLine(b.Written);
+        }
+        Forget(line);
+    }
+
+    public override void OnSuperseded(Tracee tracee, int executingTid)
+    {
+        TraceeLine line = LineOf(tracee);
+        FinishPendingAsUnfinished(line);
+        TextBuilder b = _scratch;
+        b.Clear();
+        AppendLeader(line, b);
+        b.Append("+++ superseded by execve in pid ").Append(executingTid).Append(" +++\n");
+        line.Sink.WriteLine(b.Written);
+        Forget(line);
+    }
+
+    public override void OnDetached(Tracee tracee)
+    {
+        TraceeLine line = LineOf(tracee);
+        if (line.Pending)
+        {
+            if (_printing != line) { TakeTurn(line); line.Text.Clear(); AppendLeader(line, line.Text); line.Text.Append("<... ").Append(line.Context.Def.Name).Append(" resumed>"); }
+            line.Text.Append(" <detached ...>\n");
+            Emit(line);
+        }
+        if (_options.Quiet == 0 && tracee.Tid == tracee.ProcessId) Notice?.Invoke($"Process {tracee.Tid} detached");
+        Forget(line);
+    }
+
+    public void Dispose()
+    {
+        if (_printing is { } pending) FinishPendingAsUnfinished(pending);
+        _sharedSink?.Dispose();
+        foreach (OutputSink sink in _perProcessSinks.Values) sink.Dispose();
+    }
+
+    private static TraceeLine LineOf(Tracee tracee) => (TraceeLine)tracee.UserState!;
+
+    private OutputSink SinkFor(Tracee tracee)
+    {
+        if (_sharedSink is not null) return _sharedSink;
+        if (!_perProcessSinks.TryGetValue(tracee.Tid, out OutputSink? sink))
+        {
+            sink = OutputSink.CreateFile($"{_options.OutputFile}.{tracee.Tid}");
+            _perProcessSinks.Add(tracee.Tid, sink);
+        }
+        return sink;
+    }
+
+    /// <summary>Another tracee is about to print: the pending line is written as unfinished.</summary>
+    private void TakeTurn(TraceeLine line)
+    {
+        if (_printing is { } other && other != line) FinishPendingAsUnfinished(other);
+    }
+
+    private void FinishPendingAsUnfinished(TraceeLine line)
+    {
+        if (_printing != line || !line.Pending || line.Unfinished) return;
+        line.Text.Append(" <unfinished ...>\n");
+        line.Sink.WriteLine(line.Text.Written);
+        line.Unfinished = true;
+        _printing = null;
+    }
+
+    /// <summary>A tracee ends inside a syscall (exit_group, or killed mid-call): strace closes its line with "= ?".</summary>
+    private void EndOfTracee(TraceeLine line)
+    {
+        TakeTurn(line);
+        if (!line.Pending) return;
+        if (_statusFiltered && (_options.Status & StatusFilter.Unfinished) == 0)
+        {
+            line.Pending = false;
+            return;
+        }
+        if (line.Unfinished)
+        {
+            // strace leaves an interrupted line unfinished when the tracee dies: its "resumed" never comes.
+            line.Pending = false;
+            return;
+        }
+        TextBuilder b = line.Text;
+        b.Append(") ");
+        b.PadTo(0, _options.AlignColumn);
+        b.Append("= ?\n");
+        Emit(line);
+    }
+
+    private void Emit(TraceeLine line)
+    {
+        line.Sink.WriteLine(line.Text.Written);
+        line.Pending = false;
+        line.Unfinished = false;
+        if (_printing == line) _printing = null;
+    }
+
+    private void Forget(TraceeLine line)
+    {
+        if (_printing == line) _printing = null;
+        line.Pending = false;
+        _live--;
+        if (_perProcessSinks.Remove(line.Tracee.Tid, out OutputSink? sink)) sink.Dispose();
+    }
+
+    private bool WantedStatus(SyscallContext ctx)
+    {
+        StatusFilter status = ctx.IsError ? StatusFilter.Failed : StatusFilter.Successful;
+        if (ctx.Def.Return == ReturnKind.NoReturn) status = StatusFilter.Unfinished;
+        return (_options.Status & status) != 0;
+    }
+
+    private void AppendLeader(TraceeLine line, TextBuilder b)
+    {
+        if (_sharedSink is not null)
+        {
+            if (_options.OutputFile is not null && (_options.FollowForks || _live > 1))
+            {
+                int start = b.Length;
+                b.Append(line.Tracee.Tid);
+                b.PadTo(start, 5);
+                b.Append((byte)' ');
+            }
+            else if (_options.OutputFile is null && _live > 1)
+            {
+                b.Append("[pid ");
+                int start = b.Length;
+                int digits = CountDigits(line.Tracee.Tid);
+                for (int i = digits; i < 5; i++) b.Append((byte)' ');
+                b.Append(line.Tracee.Tid).Append("] ");
+                _ = start;
+            }
+        }
+        AppendTimestamp(b);
+    }
+
+    private void AppendTimestamp(TextBuilder b)
+    {
+        if (_options.RelativeTimestamps)
+        {
+            long now = MonotonicNs();
+            long delta = _lastTimestampNs == 0 ? 0 : now - _lastTimestampNs;
+            _lastTimestampNs = now;
+            AppendPadded(b, delta / 1_000_000_000, 6, ' ');
+            b.Append((byte)'.');
+            AppendPadded(b, delta / 1000 % 1_000_000, 6, '0');
+            b.Append((byte)' ');
+        }
+        if (_options.Timestamps == TimestampStyle.None) return;
+        long ns = RealtimeNs();
+        long seconds = ns / 1_000_000_000;
+        if (_options.Timestamps == TimestampStyle.Epoch)
+        {
+            b.Append(seconds).Append((byte)'.');
+            AppendPadded(b, ns / 1000 % 1_000_000, 6, '0');
+            b.Append((byte)' ');
+            return;
+        }
+        DateTime local = DateTime.UnixEpoch.AddSeconds(seconds).ToLocalTime();
+        AppendPadded(b, local.Hour, 2, '0');
+        b.Append((byte)':');
+        AppendPadded(b, local.Minute, 2, '0');
+        b.Append((byte)':');
+        AppendPadded(b, local.Second, 2, '0');
+        if (_options.Timestamps == TimestampStyle.Microseconds)
+        {
+            b.Append((byte)'.');
+            AppendPadded(b, ns / 1000 % 1_000_000, 6, '0');
+        }
+        b.Append((byte)' ');
+    }
+
+    private static void AppendDuration(TextBuilder b, long ns)
+    {
+        b.Append(" <").Append(ns / 1_000_000_000).Append((byte)'.');
+        AppendPadded(b, ns / 1000 % 1_000_000, 6, '0');
+        b.Append((byte)'>');
+    }
+
+    private static void AppendPadded(TextBuilder b, long value, int width, char pad)
+    {
+        for (int i = CountDigits(value); i < width; i++) b.Append((byte)pad);
+        b.Append(value);
+    }
+
+    private static int CountDigits(long value)
+    {
+        int n = 1;
+        while (value >= 10) { value /= 10; n++; }
+        return n;
+    }
+
+    private static unsafe long MonotonicNs()
+    {
+        Timespec ts;
+        Interop.Libc.clock_gettime(Interop.Flags.CLOCK_MONOTONIC, &ts);
+        return ts.Seconds * 1_000_000_000 + ts.Nanoseconds;
+    }
+
+    private static unsafe long RealtimeNs()
+    {
+        Timespec ts;
+        Interop.Libc.clock_gettime(Interop.Flags.CLOCK_REALTIME, &ts);
+        return ts.Seconds * 1_000_000_000 + ts.Nanoseconds;
+    }
+
+    /// <summary>The renderer's state for one tracee.</summary>
+    private sealed class TraceeLine(Tracee tracee, OutputSink sink)
+    {
+        public Tracee Tracee { get; } = tracee;
+        public OutputSink Sink { get; } = sink;
+        public SyscallContext Context { get; } = new(tracee.Memory);
+        public TextBuilder Text { get; } = new(256);
+        public bool Selected { get; set; }
+        public bool Pending { get; set; }
+        public bool Unfinished { get; set; }
+        public long EntryNs { get; set; }
+    }
+}
