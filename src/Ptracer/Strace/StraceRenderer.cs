@@ -79,7 +79,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         ctx.ReturnValue = tracee.ReturnValue;
         ctx.IsError = tracee.IsError;
 
-        if (_statusFiltered && !WantedStatus(ctx))
+        // The spawned child's own execve failed: ptracer reports that in one line of its own, strace-style.
+        bool startFailed = tracee.IsStartingUp && ctx.IsError;
+        if (startFailed || _statusFiltered && !WantedStatus(ctx))
         {
             line.Pending = false;
             return;
