@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Generate Ptracer's syscall tables from the kernel headers and syscalls.spec.
+
+Reads asm/unistd_64.h and asm/unistd_32.h for names and numbers, and
+src/Ptracer/Syscalls/syscalls.spec for what strace 6.1 prints for each syscall
+(argument kinds, return kind, classes). Writes SyscallTable.X86_64.g.cs and
+SyscallTable.I386.g.cs. The format of the spec is described at its top.
+
+Usage: python3 tools/gen-syscalls.py [--out-dir DIR] [--headers DIR] [--spec FILE]
+"""
+
+import argparse
+import os
+import re
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SYSCALLS_DIR = os.path.join(REPO, "src", "Ptracer", "Syscalls")
+DEFAULT_SPEC = os.path.join(SYSCALLS_DIR, "syscalls.spec")
+ARGKIND_FILE = os.path.join(SYSCALLS_DIR, "ArgKind.cs")
+DEFAULT_HEADERS = "/usr/include/x86_64-linux-gnu/asm"
+
+# (ABI name in the spec, header file, generated file, C# factory method)
+ABIS = [
+    ("x86_64", "unistd_64.h", "SyscallTable.X86_64.g.cs", "CreateX86_64Entries"),
+    ("i386", "unistd_32.h", "SyscallTable.I386.g.cs", "CreateI386Entries"),
+]
+
+CLASSES = {
+    "%file": "File",
+    "%process": "Process",
+    "%net": "Network",
+    "%network": "Network",
+    "%signal": "Signal",
+    "%ipc": "Ipc",
+    "%desc": "Desc",
+    "%memory": "Memory",
+    "%creds": "Creds",
+    "%clock": "Clock",
+    "%stat": "Stat",
+    "%lstat": "LStat",
+    "%fstat": "FStat",
+    "%%stat": "StatLike",
+    "%statfs": "StatFs",
+    "%fstatfs": "FStatFs",
+    "%%statfs": "StatFsLike",
+    "%pure": "Pure",
+    "%seccomp_default": "SeccompDefault",
+}
+
+# What a header syscall without a spec line gets: strace's printargs shape.
+DEFAULT_ARGS = ["Hex"] * 6
+DEFAULT_RETURN = "Decimal"
+
+LINE_RE = re.compile(r"^(?:(?P<abi>[\w]+):\s*)?(?P<name>\w+)\((?P<args>[^)]*)\)\s+(?P<ret>\w+)(?P<classes>(?:\s+%\S+)*)$")
+
+
+class SpecError(Exception):
+    pass
+
+
+class Entry:
+    def __init__(self, name, args, ret, classes, where):
+        self.name = name
+        self.args = args
+        self.ret = ret
+        self.classes = classes
+        self.where = where
+
+
+def read_enum(source, enum_name):
+    """Member names of a C# enum declared in source."""
+    source = re.sub(r"//.*", "", source)
+    start = source.index("enum " + enum_name)
+    body = source[source.index("{", start) + 1:source.index("}", start)]
+    return {m.strip() for m in body.split(",") if m.strip()}
+
+
+def read_header(path):
+    numbers = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"#define\s+__NR_(\w+)\s+(\d+)\s*$", line)
+            if m:
+                numbers[int(m.group(2))] = m.group(1)
+    if not numbers:
+        raise SpecError(f"{path}: no __NR_ definitions")
+    return numbers
+
+
+def parse_spec(path, arg_kinds, return_kinds):
+    """Returns {abi or None: {name: Entry}}."""
+    table = {None: {}}
+    with open(path, encoding="utf-8") as f:
+        for lineno, raw in enumerate(f, 1):
+            text = raw.split("#", 1)[0].strip()
+            if not text:
+                continue
+            where = f"{path}:{lineno}"
+            entry, abi = parse_line(text, where, arg_kinds, return_kinds)
+            bucket = table.setdefault(abi, {})
+            if entry.name in bucket:
+                raise SpecError(f"{where}: {entry.name} already defined at {bucket[entry.name].where}")
+            bucket[entry.name] = entry
+    return table
+
+
+def parse_line(text, where, arg_kinds, return_kinds):
+    m = LINE_RE.match(text)
+    if not m:
+        raise SpecError(f"{where}: cannot parse '{text}'")
+    abi = m.group("abi")
+    if abi is not None and abi not in {a[0] for a in ABIS}:
+        raise SpecError(f"{where}: unknown ABI '{abi}'")
+    args = [a.strip() for a in m.group("args").split(",") if a.strip()]
+    for kind in args:
+        if kind not in arg_kinds:
+            raise SpecError(f"{where}: unknown ArgKind '{kind}'")
+    if m.group("ret") not in return_kinds:
+        raise SpecError(f"{where}: unknown ReturnKind '{m.group('ret')}'")
+    classes = m.group("classes").split()
+    for cls in classes:
+        if cls not in CLASSES:
+            raise SpecError(f"{where}: unknown class '{cls}'")
+    return Entry(m.group("name"), args, m.group("ret"), classes, where), abi
+
+
+def check_names(spec, headers):
+    known = {abi: set(numbers.values()) for abi, numbers in headers.items()}
+    for abi, bucket in spec.items():
+        for name, entry in bucket.items():
+            abis = [abi] if abi else list(known)
+            if not any(name in known[a] for a in abis):
+                raise SpecError(f"{entry.where}: {name} is not in the {abi or 'any'} header")
+
+
+def resolve(abi, name, spec):
+    return spec.get(abi, {}).get(name) or spec[None].get(name)
+
+
+def cs_entry(number, name, entry):
+    if entry is None:
+        args, ret, classes = DEFAULT_ARGS, DEFAULT_RETURN, []
+    else:
+        args, ret, classes = entry.args, entry.ret, entry.classes
+    arg_list = ", ".join("ArgKind." + a for a in args)
+    flags = sorted({CLASSES[c] for c in classes}, key=list(dict.fromkeys(CLASSES.values())).index)
+    cls = " | ".join("SyscallClass." + f for f in flags) if flags else "SyscallClass.None"
+    return f'        t[{number}] = new("{name}", {number}, [{arg_list}], ReturnKind.{ret}, {cls});'
+
+
+def render(abi, header_name, method, numbers, spec):
+    size = max(numbers) + 1
+    lines = [
+        "// <auto-generated>",
+        f"// Generated by tools/gen-syscalls.py from asm/{header_name} and src/Ptracer/Syscalls/syscalls.spec.",
+        "// Do not edit: change the spec and run `python3 tools/gen-syscalls.py`.",
+        "// </auto-generated>",
+        "",
+        "#nullable enable",
+        "",
+        "namespace Ptracer.Syscalls;",
+        "",
+        "public static partial class SyscallTable",
+        "{",
+        f"    private static SyscallDef?[] {method}()",
+        "    {",
+        f"        var t = new SyscallDef?[{size}];",
+    ]
+    for number in sorted(numbers):
+        name = numbers[number]
+        lines.append(cs_entry(number, name, resolve(abi, name, spec)))
+    lines += ["        return t;", "    }", "}", ""]
+    return "\n".join(lines)
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out-dir", default=SYSCALLS_DIR)
+    parser.add_argument("--headers", default=DEFAULT_HEADERS)
+    parser.add_argument("--spec", default=DEFAULT_SPEC)
+    opts = parser.parse_args(argv)
+
+    with open(ARGKIND_FILE, encoding="utf-8") as f:
+        source = f.read()
+    arg_kinds = read_enum(source, "ArgKind")
+    return_kinds = read_enum(source, "ReturnKind")
+    try:
+        headers = {abi: read_header(os.path.join(opts.headers, h)) for abi, h, _, _ in ABIS}
+        spec = parse_spec(opts.spec, arg_kinds, return_kinds)
+        check_names(spec, headers)
+    except (SpecError, OSError) as e:
+        print(f"gen-syscalls: {e}", file=sys.stderr)
+        return 1
+    os.makedirs(opts.out_dir, exist_ok=True)
+    for abi, header_name, out_name, method in ABIS:
+        text = render(abi, header_name, method, headers[abi], spec)
+        with open(os.path.join(opts.out_dir, out_name), "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
