@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using Ptracer.Engine;
+using Ptracer.Native;
+using Ptracer.Seccomp;
 using Ptracer.Spawn;
 using Ptracer.Strace;
 
@@ -36,17 +38,20 @@ internal static class TraceCommand
             return 1;
         }
 
+        bool attaching = options.AttachPids.Count > 0;
+        if (attaching && options.SeccompBpf == true)
+            Console.Error.WriteLine($"{name}: --seccomp-bpf is not enabled for processes attached with -p");
+        SockFilter[]? filter = attaching ? null : SeccompFilterFor(options);
         var tracer = new Tracer(new TracerOptions
         {
             FollowChildren = options.FollowForks,
-            SyscallStops = SyscallStopMode.All,
+            SyscallStops = filter is null ? SyscallStopMode.All : SyscallStopMode.Seccomp,
         });
-        bool attaching = options.AttachPids.Count > 0;
         using var signals = new TracerSignals(tracer, attaching);
         TraceResult result;
         try
         {
-            result = attaching ? Attach(tracer, options, handler, name) : tracer.Run(SpawnOptionsFor(options), handler);
+            result = attaching ? Attach(tracer, options, handler, name) : tracer.Run(SpawnOptionsFor(options, filter), handler);
         }
         catch (SpawnException e)
         {
@@ -85,7 +90,20 @@ internal static class TraceCommand
         return tracer.Run(options.AttachPids, handler);
     }
 
-    private static SpawnOptions SpawnOptionsFor(StraceOptions options)
+    /// <summary>
+    /// Unlike strace, the seccomp fast path is the default when the trace set is narrower than all syscalls and
+    /// ptracer starts the command: unselected syscalls then never stop. The filter is inherited by every child, so
+    /// -f sees the same set. --no-seccomp-bpf turns it off (the tracee then also keeps the ability to gain
+    /// privileges through setuid programs, which the filter's no_new_privs removes).
+    /// </summary>
+    private static SockFilter[]? SeccompFilterFor(StraceOptions options)
+    {
+        if (options.SeccompBpf == false || options.Trace is not { IsAll: false } selection) return null;
+        return SeccompFilterCompiler.ForTracedSyscalls(
+            selection.SelectedNumbers(Syscalls.SyscallArch.X86_64), selection.SelectedNumbers(Syscalls.SyscallArch.I386));
+    }
+
+    private static SpawnOptions SpawnOptionsFor(StraceOptions options, SockFilter[]? filter)
     {
         string program = ExecutableLocator.Resolve(options.Command[0], Environment.GetEnvironmentVariable("PATH"));
         return new SpawnOptions
@@ -93,6 +111,7 @@ internal static class TraceCommand
             Program = program,
             Arguments = options.Command,
             Environment = options.EnvironmentChanges.Count == 0 ? null : EnvironmentWith(options.EnvironmentChanges),
+            SeccompFilter = filter,
         };
     }
 

@@ -43,15 +43,15 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnSyscallEntry(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
-        SyscallDef? def = tracee.Syscall;
-        line.Selected = def is not null && (_options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber));
+        line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
         if (!line.Selected) return;
+        SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
 
         if (_options.SyscallTimes) line.EntryNs = MonotonicNs();
         SyscallContext ctx = line.Context;
         ctx.Rebind(tracee.Memory);
         ctx.Arch = tracee.Arch;
-        ctx.Def = def!;
+        ctx.Def = def;
         tracee.Arguments.CopyTo(ctx.Args);
         ctx.Exiting = false;
         ctx.IsError = false;
@@ -61,7 +61,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         TextBuilder b = line.Text;
         b.Clear();
         AppendLeader(line, b);
-        b.Append(def!.Name).Append((byte)'(');
+        b.Append(def.Name).Append((byte)'(');
         _formatter.FormatEntry(ctx, b);
         line.Pending = true;
         line.Unfinished = false;

@@ -12,21 +12,32 @@ public sealed class SyscallSelection
 {
     private readonly bool[] _x86_64;
     private readonly bool[] _i386;
+    private readonly bool _unnamed;
 
-    private SyscallSelection(bool[] x86_64, bool[] i386)
+    private SyscallSelection(bool[] x86_64, bool[] i386, bool unnamed)
     {
         _x86_64 = x86_64;
         _i386 = i386;
+        _unnamed = unnamed;
+        IsAll = unnamed && x86_64.All(x => x) && i386.All(x => x);
     }
 
     /// <summary>Everything selected.</summary>
-    public bool IsAll => _x86_64.All(x => x) && _i386.All(x => x);
+    public bool IsAll { get; }
 
+    /// <summary>
+    /// Numbers the tables do not name (gaps, numbers past the end) are selected by "all", by a negation and by
+    /// any %class, as strace 6.1 does (it prints them as syscall_0xNNN).
+    /// </summary>
     public bool Contains(SyscallArch arch, int number)
     {
         bool[] set = arch == SyscallArch.I386 ? _i386 : _x86_64;
-        return (uint)number < (uint)set.Length ? set[number] : !IsEmptySelection(set);
+        SyscallDef? def = (uint)number < (uint)set.Length ? SyscallTable.For(arch).ByNumber(number) : null;
+        return def is null ? _unnamed : set[number];
     }
+
+    /// <summary>The selected numbers of one ABI that the table names.</summary>
+    public IEnumerable<int> SelectedNumbers(SyscallArch arch) => Selected(arch).Select(d => d.Number);
 
     /// <summary>The selected names of one ABI (for the seccomp filter and tests).</summary>
     public IEnumerable<SyscallDef> Selected(SyscallArch arch)
@@ -46,12 +57,14 @@ public sealed class SyscallSelection
 
         bool[] x64 = new bool[SyscallTable.X86_64.MaxNumber + 1];
         bool[] x86 = new bool[SyscallTable.I386.MaxNumber + 1];
+        bool unnamed = false;
         foreach (string raw in expr.Split(','))
         {
             string element = raw.Trim();
             if (element.Length == 0) throw new StraceUsageException($"invalid system call '{expression}'");
             bool optional = element.StartsWith('?');
             if (optional) element = element[1..];
+            unnamed |= element == "all" || element.StartsWith('%');
             bool matched = Apply(SyscallTable.X86_64, x64, element) | Apply(SyscallTable.I386, x86, element);
             if (!matched && !optional)
                 throw new StraceUsageException($"invalid system call '{element}'");
@@ -60,13 +73,15 @@ public sealed class SyscallSelection
         {
             Invert(x64);
             Invert(x86);
+            unnamed = !unnamed;
         }
         if (previous is not null)
         {
             for (int i = 0; i < x64.Length; i++) x64[i] |= previous._x86_64[i];
             for (int i = 0; i < x86.Length; i++) x86[i] |= previous._i386[i];
+            unnamed |= previous._unnamed;
         }
-        return new SyscallSelection(x64, x86);
+        return new SyscallSelection(x64, x86, unnamed);
     }
 
     private static bool Apply(SyscallTableSet table, bool[] set, string element)
@@ -108,8 +123,6 @@ public sealed class SyscallSelection
     {
         for (int i = 0; i < set.Length; i++) set[i] = !set[i];
     }
-
-    private static bool IsEmptySelection(bool[] set) => !set.Contains(true);
 }
 
 /// <summary>A malformed option or argument: one line for the user, exit status 1.</summary>
