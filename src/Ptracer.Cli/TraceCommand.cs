@@ -20,7 +20,6 @@ internal static class TraceCommand
         catch (StraceUsageException e)
         {
             Console.Error.WriteLine($"{name}: {e.Message}");
-            Console.Error.WriteLine($"Try '{name} -h' for more information.");
             return 1;
         }
 
@@ -51,7 +50,7 @@ internal static class TraceCommand
         TraceResult result;
         try
         {
-            result = attaching ? Attach(tracer, options, handler, name) : tracer.Run(SpawnOptionsFor(options, filter), handler);
+            result = attaching ? tracer.Run(options.AttachPids, handler) : tracer.Run(SpawnOptionsFor(options, filter), handler);
         }
         catch (SpawnException e)
         {
@@ -79,15 +78,6 @@ internal static class TraceCommand
     {
         renderer?.Dispose();
         json?.Dispose();
-    }
-
-    private static TraceResult Attach(Tracer tracer, StraceOptions options, TraceHandler handler, string name)
-    {
-        if (options.Quiet == 0)
-        {
-            foreach (int pid in options.AttachPids) Console.Error.WriteLine($"{name}: Process {pid} attached");
-        }
-        return tracer.Run(options.AttachPids, handler);
     }
 
     /// <summary>

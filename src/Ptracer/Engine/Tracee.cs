@@ -25,6 +25,9 @@ public sealed class Tracee
     /// <summary>Thread group id: the process the thread belongs to.</summary>
     public int ProcessId { get; internal set; }
 
+    /// <summary>Seized at the caller's request (-p), as opposed to spawned or auto-attached as a child.</summary>
+    public bool AttachedByRequest { get; internal set; }
+
     /// <summary>The tracee that created this one, if it was traced then.</summary>
     public Tracee? Parent { get; internal set; }
 

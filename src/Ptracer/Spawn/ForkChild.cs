@@ -34,7 +34,8 @@ internal static unsafe class ForkChild
 {
     private const long SIGCHLD = 17, SIGKILL = 9, SIGSTOP = 19, SIG_SETMASK = 2;
     private const long PR_SET_NO_NEW_PRIVS = 38, PR_SET_PDEATHSIG = 1, SECCOMP_SET_MODE_FILTER = 1;
-    private const long F_SETFD = 2, FD_CLOEXEC = 1, O_CLOEXEC = 0x80000;
+    private const long F_SETFD = 2, O_CLOEXEC = 0x80000;
+    private const int EACCES = 13;
 
     /// <summary>
     /// Forks. In the parent returns the child's pid (or -errno). The child never returns: it prepares itself,
@@ -128,10 +129,17 @@ internal static unsafe class ForkChild
         if (s->Filter != null)
         {
             // Loaded only now: SECCOMP_RET_TRACE without a tracer attached would fail the syscall with ENOSYS.
-            stage = (int)SpawnStage.NoNewPrivileges;
-            if (s->Syscall(Interop.SysNo.prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0) < 0) goto fail;
+            // With CAP_SYS_ADMIN no_new_privs is not needed, and setting it would change what the program sees
+            // (PR_GET_NO_NEW_PRIVS, setuid programs): set it only when the kernel asks for it (EACCES).
             stage = (int)SpawnStage.LoadSeccomp;
-            if (s->Syscall(Interop.SysNo.seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)s->Filter, 0, 0, 0) < 0) goto fail;
+            if (s->Syscall(Interop.SysNo.seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)s->Filter, 0, 0, 0) < 0)
+            {
+                if (*s->ErrnoLocation() != EACCES) goto fail;
+                stage = (int)SpawnStage.NoNewPrivileges;
+                if (s->Syscall(Interop.SysNo.prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0) < 0) goto fail;
+                stage = (int)SpawnStage.LoadSeccomp;
+                if (s->Syscall(Interop.SysNo.seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)s->Filter, 0, 0, 0) < 0) goto fail;
+            }
         }
 
         stage = (int)SpawnStage.Execute;

@@ -198,7 +198,8 @@ public static class StraceOptionParser
         switch (qualifier)
         {
             case "t" or "trace":
-                options.Trace = SyscallSelection.Parse(value, options.Trace);
+                // As in strace 6.1, a later -e trace= replaces an earlier one.
+                options.Trace = SyscallSelection.Parse(value);
                 break;
             case "status":
                 options.Status = ParseStatus(value);

@@ -38,6 +38,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     {
         tracee.UserState ??= new TraceeLine(tracee, SinkFor(tracee));
         _live++;
+        if (tracee.AttachedByRequest && tracee.Tid == tracee.ProcessId && _options.Quiet == 0)
+            Notice?.Invoke($"Process {tracee.Tid} attached");
     }
 
     public override void OnSyscallEntry(Tracee tracee)
@@ -121,6 +123,18 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         return signal.Signal;
     }
 
+    public override void OnGroupStop(Tracee tracee, int signal)
+    {
+        TraceeLine line = LineOf(tracee);
+        TakeTurn(line);
+        FinishPendingAsUnfinished(line);
+        TextBuilder b = _scratch;
+        b.Clear();
+        AppendLeader(line, b);
+        b.Append("--- stopped by ").Append(SignalNames.Name(signal)).Append(" ---\n");
+        line.Sink.WriteLine(b.Written);
+    }
+
     public override void OnExited(Tracee tracee, int exitCode)
     {
         TraceeLine line = LineOf(tracee);
@@ -140,7 +154,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     {
         TraceeLine line = LineOf(tracee);
         EndOfTracee(line);
-        if (_options.Quiet < 2)
+        if (_options.Quiet < 3)
         {
             TextBuilder b = _scratch;
             b.Clear();
@@ -223,13 +237,15 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             line.Pending = false;
             return;
         }
+        TextBuilder b = line.Text;
         if (line.Unfinished)
         {
-            // strace leaves an interrupted line unfinished when the tracee dies: its "resumed" never comes.
-            line.Pending = false;
-            return;
+            // Another tracee's output cut the line: strace completes it as "<... exit resumed>) = ?".
+            b.Clear();
+            AppendLeader(line, b);
+            b.Append("<... ").Append(line.Context.Def.Name).Append(" resumed>");
+            _printing = line;
         }
-        TextBuilder b = line.Text;
         b.Append(") ");
         b.PadTo(0, _options.AlignColumn);
         b.Append("= ?\n");

@@ -48,8 +48,8 @@ public sealed class SyscallSelection
             if ((uint)def.Number < (uint)set.Length && set[def.Number]) yield return def;
     }
 
-    /// <summary>Parses the value of trace= (several -e trace= accumulate as strace's do: each adds to the set).</summary>
-    public static SyscallSelection Parse(string expression, SyscallSelection? previous = null)
+    /// <summary>Parses the value of trace=.</summary>
+    public static SyscallSelection Parse(string expression)
     {
         string expr = expression;
         bool negate = expr.StartsWith('!');
@@ -74,12 +74,6 @@ public sealed class SyscallSelection
             Invert(x64);
             Invert(x86);
             unnamed = !unnamed;
-        }
-        if (previous is not null)
-        {
-            for (int i = 0; i < x64.Length; i++) x64[i] |= previous._x86_64[i];
-            for (int i = 0; i < x86.Length; i++) x86[i] |= previous._i386[i];
-            unnamed |= previous._unnamed;
         }
         return new SyscallSelection(x64, x86, unnamed);
     }
