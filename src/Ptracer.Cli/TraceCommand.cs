@@ -46,7 +46,14 @@ internal static class TraceCommand
             FollowChildren = options.FollowForks,
             SyscallStops = filter is null ? SyscallStopMode.All : SyscallStopMode.Seccomp,
         });
-        using var signals = new TracerSignals(tracer, attaching);
+        using TracerSignals? signals = attaching ? new TracerSignals(tracer) : null;
+        if (!attaching)
+        {
+            // The terminal sends SIGINT/SIGQUIT to the tracee as well: it decides, the tracer reports. SIGTERM and
+            // SIGHUP end the tracer, and PTRACE_O_EXITKILL ends the tree with it.
+            TracerProcess.Ignore(2 /* SIGINT */);
+            TracerProcess.Ignore(3 /* SIGQUIT */);
+        }
         TraceResult result;
         try
         {
@@ -68,7 +75,7 @@ internal static class TraceCommand
 
         if (result.Signal != 0 && !attaching)
         {
-            SignalExit.Raise(result.Signal);
+            TracerProcess.RaiseAndExit(result.Signal);
             return 128 + result.Signal;
         }
         return attaching ? 0 : result.ExitCode;
@@ -131,23 +138,19 @@ internal static class TraceCommand
         return order.Where(env.ContainsKey).Select(k => $"{k}={env[k]}").ToList();
     }
 
-    /// <summary>
-    /// SIGINT/SIGTERM/SIGHUP/SIGQUIT: attached processes are detached and keep running; a spawned tree is killed on
-    /// SIGTERM/SIGHUP, while SIGINT/SIGQUIT are left to the tracee (the terminal sends them to it too).
-    /// </summary>
+    /// <summary>With -p, SIGINT/SIGQUIT/SIGTERM/SIGHUP detach: the processes keep running unharmed.</summary>
     private sealed class TracerSignals : IDisposable
     {
         private readonly List<PosixSignalRegistration> _registrations = [];
 
-        public TracerSignals(Tracer tracer, bool attaching)
+        public TracerSignals(Tracer tracer)
         {
             foreach (PosixSignal signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
             {
-                bool cancels = attaching || signal is PosixSignal.SIGTERM or PosixSignal.SIGHUP;
                 _registrations.Add(PosixSignalRegistration.Create(signal, context =>
                 {
                     context.Cancel = true;
-                    if (cancels) tracer.Cancel();
+                    tracer.Cancel();
                 }));
             }
         }

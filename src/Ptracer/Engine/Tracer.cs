@@ -27,6 +27,8 @@ public sealed unsafe partial class Tracer
     private TraceResult _result;
     private Spawn.CancellationCanary? _canary;
     private volatile bool _cancelRequested;
+    private readonly Lock _cancelLock = new();
+    private int _rootPidfd = -1;
 
     public Tracer(TracerOptions? options = null, ILogger? logger = null)
     {
@@ -42,7 +44,6 @@ public sealed unsafe partial class Tracer
     {
         _handler = handler;
         _spawned = true;
-        PrepareCancellation();
         try
         {
             StartRoot(spawn);
@@ -60,7 +61,7 @@ public sealed unsafe partial class Tracer
     {
         _handler = handler;
         _spawned = false;
-        PrepareCancellation();
+        StartCanary();
         try
         {
             foreach (int pid in pids) AttachProcess(pid);
@@ -85,7 +86,13 @@ public sealed unsafe partial class Tracer
     public void Cancel()
     {
         _cancelRequested = true;
-        _canary?.Fire();
+        lock (_cancelLock)
+        {
+            _canary?.Fire();
+            // The root's death wakes the loop, which then kills the rest of the tree. A pidfd cannot hit a
+            // recycled pid, however late this runs.
+            if (_rootPidfd >= 0) Libc.pidfd_send_signal(_rootPidfd, Signals.SIGKILL, null, 0);
+        }
     }
 
     private Task<TraceResult> RunOnDedicatedThread(Func<TraceResult> body, CancellationToken cancellationToken)
@@ -108,16 +115,23 @@ public sealed unsafe partial class Tracer
         return completion.Task;
     }
 
-    private void PrepareCancellation()
+    /// <summary>Attached processes cannot be killed to wake the loop; a canary child's exit does it instead.</summary>
+    private void StartCanary()
     {
-        _canary = CancellationCanary.Start();
-        if (_cancelRequested) _canary.Fire();
+        var canary = CancellationCanary.Start();
+        lock (_cancelLock) _canary = canary;
+        if (_cancelRequested) canary.Fire();
     }
 
     private void Cleanup()
     {
-        _canary?.Dispose();
-        _canary = null;
+        lock (_cancelLock)
+        {
+            _canary?.Dispose();
+            _canary = null;
+            if (_rootPidfd >= 0) Libc.close(_rootPidfd);
+            _rootPidfd = -1;
+        }
         if (_rootErrorPipe >= 0)
         {
             Libc.close(_rootErrorPipe);
@@ -172,6 +186,7 @@ public sealed unsafe partial class Tracer
         var root = new Tracee(child.Pid, child.Pid) { IsStartingUp = true };
         _tracees.Add(root.Tid, root);
         _root = root;
+        lock (_cancelLock) _rootPidfd = Libc.pidfd_open(child.Pid, 0);
         Libc.kill(child.Pid, Signals.SIGCONT);
         _handler.OnAttached(root);
     }

@@ -99,3 +99,15 @@ internal static unsafe partial class Interop
         internal static partial nint signal_(int sig, nint handler);
     }
 }
+
+internal static unsafe partial class Interop
+{
+    internal static partial class Libc
+    {
+        [LibraryImport(LibraryName, SetLastError = true)]
+        internal static partial int pidfd_open(int pid, uint flags);
+
+        [LibraryImport(LibraryName, SetLastError = true)]
+        internal static partial int pidfd_send_signal(int pidfd, int sig, void* info, uint flags);
+    }
+}
