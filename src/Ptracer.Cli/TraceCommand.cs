@@ -4,6 +4,7 @@ using Ptracer.Native;
 using Ptracer.Seccomp;
 using Ptracer.Spawn;
 using Ptracer.Strace;
+using Ptracer.Syscalls;
 
 namespace Ptracer.Cli;
 
@@ -96,8 +97,11 @@ internal static class TraceCommand
     private static SockFilter[]? SeccompFilterFor(StraceOptions options)
     {
         if (options.SeccompBpf == false || options.Trace is not { IsAll: false } selection) return null;
+        // Tampered syscalls must stop too, traced or not.
+        var injector = new FaultInjector(options.Injections);
         return SeccompFilterCompiler.ForTracedSyscalls(
-            selection.SelectedNumbers(Syscalls.SyscallArch.X86_64), selection.SelectedNumbers(Syscalls.SyscallArch.I386));
+            selection.SelectedNumbers(SyscallArch.X86_64).Concat(injector.Numbers(SyscallArch.X86_64)).Distinct(),
+            selection.SelectedNumbers(SyscallArch.I386).Concat(injector.Numbers(SyscallArch.I386)).Distinct());
     }
 
     private static SpawnOptions SpawnOptionsFor(StraceOptions options, SockFilter[]? filter)

@@ -130,6 +130,14 @@ public sealed class Tracee
         IsError = value is < 0 and >= -4095;
     }
 
+    /// <summary>
+    /// At a syscall stop: the tracee is resumed with <paramref name="signal"/>, which the kernel then sends to it
+    /// (ptrace(2): a signal given when restarting a syscall-stop is sent as if by the kernel, si_code SI_KERNEL).
+    /// </summary>
+    public void InjectSignal(int signal) => ResumeSignal = signal;
+
+    internal int ResumeSignal { get; set; }
+
     /// <summary>Sends SIGKILL to the tracee's process.</summary>
     public void Kill() => Interop.Libc.kill(ProcessId, Interop.Signals.SIGKILL);
 

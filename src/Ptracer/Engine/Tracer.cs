@@ -313,7 +313,9 @@ public sealed unsafe partial class Tracer
                 OnExit(tracee, ref info);
                 break;
         }
-        Resume(tracee, 0);
+        int signal = tracee.ResumeSignal;
+        tracee.ResumeSignal = 0;
+        Resume(tracee, signal);
     }
 
     private void OnEntry(Tracee tracee, ref PtraceSyscallInfo info)

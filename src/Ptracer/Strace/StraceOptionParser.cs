@@ -204,6 +204,12 @@ public static class StraceOptionParser
             case "status":
                 options.Status = ParseStatus(value);
                 break;
+            case "inject":
+                options.Injections.Add(InjectionRule.Parse(value, fault: false));
+                break;
+            case "fault":
+                options.Injections.Add(InjectionRule.Parse(value, fault: true));
+                break;
             case "s" or "signal" or "signals" or "abbrev" or "a" or "verbose" or "v" or "raw" or "x" or "quiet" or "q" or "silent" or "silence":
                 // Accepted; these qualifiers change defaults that the current renderer already uses.
                 break;

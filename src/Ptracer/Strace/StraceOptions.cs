@@ -47,6 +47,9 @@ public sealed class StraceOptions
 
     public StatusFilter Status { get; set; } = StatusFilter.All;
 
+    /// <summary>-e inject= and -e fault= rules, in order.</summary>
+    public List<InjectionRule> Injections { get; } = [];
+
     public TimestampStyle Timestamps { get; set; }
 
     /// <summary>-r: time since the previous line.</summary>

@@ -18,6 +18,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     private readonly Dictionary<int, OutputSink> _perProcessSinks = [];
     private readonly TextBuilder _scratch = new();
     private readonly bool _statusFiltered;
+    private readonly FaultInjector? _injector;
     private TraceeLine? _printing;
     private int _live;
     private long _lastTimestampNs;
@@ -27,6 +28,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         _options = options;
         _formatter = new SyscallFormatter(options.Decode);
         _statusFiltered = options.Status != StatusFilter.All;
+        if (options.Injections.Count > 0) _injector = new FaultInjector(options.Injections);
         if (!options.OutputSeparately)
             _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.CreateFile(options.OutputFile);
     }
@@ -45,6 +47,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnSyscallEntry(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
+        line.Injected = _injector is not null && _injector.OnEntry(tracee, line.Injection);
         line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
         if (!line.Selected) return;
         SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
@@ -73,6 +76,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnSyscallExit(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
+        _injector?.OnExit(tracee, line.Injection);
         if (!line.Selected || !line.Pending) return;
         line.Selected = false;
         SyscallContext ctx = line.Context;
@@ -103,6 +107,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         b.PadTo(lineStart, _options.AlignColumn);
         b.Append("= ");
         _formatter.FormatReturn(ctx, b);
+        if (line.Injected) b.Append(" (INJECTED)");
         if (_options.SyscallTimes) AppendDuration(b, MonotonicNs() - line.EntryNs);
         b.Append((byte)'\n');
         Emit(line);
@@ -380,5 +385,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Pending { get; set; }
         public bool Unfinished { get; set; }
         public long EntryNs { get; set; }
+        public bool Injected { get; set; }
+        public InjectionState Injection { get; } = new();
     }
 }
