@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Ptracer.Benchmarks.DecoderBenchmarks).Assembly).Run(args);
