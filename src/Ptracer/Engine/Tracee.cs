@@ -66,6 +66,12 @@ public sealed class Tracee
     public ulong InstructionPointer { get; internal set; }
     public ulong StackPointer { get; internal set; }
 
+    /// <summary>
+    /// Once the tracee has exited or been killed: the resources it used, from wait4(2). For a process (its thread
+    /// group leader) this covers the whole process, and its reaped children's usage is not included.
+    /// </summary>
+    public TraceeResourceUsage ResourceUsage { get; internal set; }
+
     /// <summary>A consumer's own per-tracee state (e.g. the renderer's pending line).</summary>
     public object? UserState { get; set; }
 
@@ -154,6 +160,17 @@ public sealed class Tracee
     }
 
     public override string ToString() => Tid == ProcessId ? $"pid {Tid}" : $"tid {Tid} of pid {ProcessId}";
+}
+
+/// <summary>CPU time and peak resident set size of an exited tracee (struct rusage).</summary>
+public readonly record struct TraceeResourceUsage(TimeSpan UserTime, TimeSpan SystemTime, long PeakRssBytes)
+{
+    internal TraceeResourceUsage(Rusage r) : this(
+        TimeSpan.FromMicroseconds(r.UserTime.Seconds * 1_000_000 + r.UserTime.Microseconds),
+        TimeSpan.FromMicroseconds(r.SystemTime.Seconds * 1_000_000 + r.SystemTime.Microseconds),
+        r.MaxRss * 1024)
+    {
+    }
 }
 
 /// <summary>A ptrace request on a tracee failed.</summary>

@@ -207,7 +207,8 @@ public sealed unsafe partial class Tracer
             if (_cancelRequested) HandleCancel();
             if (_tracees.Count == 0) break;
 
-            int pid = Libc.waitpid(-1, &status, Wait.__WALL | Wait.__WNOTHREAD);
+            Rusage usage;
+            int pid = Libc.wait4(-1, &status, Wait.__WALL | Wait.__WNOTHREAD, &usage);
             if (pid < 0)
             {
                 int errno = Marshal.GetLastPInvokeError();
@@ -220,11 +221,11 @@ public sealed unsafe partial class Tracer
                 canary.Reaped();
                 continue;
             }
-            Dispatch(pid, status);
+            Dispatch(pid, status, &usage);
         }
     }
 
-    private void Dispatch(int pid, int status)
+    private void Dispatch(int pid, int status, Rusage* usage)
     {
         if (!_tracees.TryGetValue(pid, out Tracee? tracee))
         {
@@ -233,6 +234,8 @@ public sealed unsafe partial class Tracer
             _tracees.Add(pid, tracee);
         }
 
+        if (WIfExited(status) || WIfSignaled(status))
+            tracee.ResourceUsage = new TraceeResourceUsage(*usage);
         if (WIfExited(status))
         {
             Remove(tracee);

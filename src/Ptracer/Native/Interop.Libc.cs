@@ -22,6 +22,9 @@ internal static unsafe partial class Interop
         internal static partial int waitpid(int pid, int* status, int options);
 
         [LibraryImport(LibraryName, SetLastError = true)]
+        internal static partial int wait4(int pid, int* status, int options, Rusage* usage);
+
+        [LibraryImport(LibraryName, SetLastError = true)]
         internal static partial int kill(int pid, int sig);
 
         [LibraryImport(LibraryName, SetLastError = true)]

@@ -20,15 +20,15 @@ internal struct Timespec
 
 /// <summary>struct timeval.</summary>
 [StructLayout(LayoutKind.Sequential)]
-internal struct Timeval
+public struct Timeval
 {
     public long Seconds;
     public long Microseconds;
 }
 
-/// <summary>struct rusage (sys/resource.h): two timevals then fourteen longs.</summary>
+/// <summary>struct rusage (sys/resource.h): two timevals then fourteen longs; ru_maxrss is in KiB.</summary>
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct Rusage
+public unsafe struct Rusage
 {
     public Timeval UserTime;
     public Timeval SystemTime;
