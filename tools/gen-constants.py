@@ -1,0 +1,583 @@
+#!/usr/bin/env python3
+"""Generates src/Ptracer/Strace/Decoding/Constants.g.cs: the flag and constant tables of the strace-format
+decoders, with values taken from this machine's kernel and libc headers.
+
+Names are listed here (in the order strace 6.1 prints flag sets, established by running strace on probe
+programs); values come from the headers: each include group is compiled into a small C program that prints
+the value of every listed name. A name the headers do not define is dropped, unless it is written
+NAME=EXPR, in which case EXPR (a C expression) is used: those are kernel-internal values that no uapi
+header exports but strace prints.
+
+errno names come from asm-generic/errno-base.h and errno.h; their messages from strerror(3) (which is
+what strace prints), except the kernel-internal restart codes (512..530) that strace names itself.
+
+usage: tools/gen-constants.py [OUTPUT]   (default: src/Ptracer/Strace/Decoding/Constants.g.cs)
+Needs python3 (stdlib) and gcc.
+"""
+import os, re, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "src/Ptracer/Strace/Decoding/Constants.g.cs")
+
+# Include groups. Kernel uapi headers and glibc headers conflict, so they are compiled apart.
+GROUPS = {
+    "kfile": ["linux/fcntl.h", "linux/stat.h", "linux/falloc.h", "linux/xattr.h", "linux/fs.h",
+              "linux/close_range.h", "linux/openat2.h", "linux/memfd.h", "linux/magic.h", "linux/inotify.h"],
+    "kmm": ["asm/mman.h", "linux/mman.h", "linux/mempolicy.h"],
+    "kproc": ["linux/sched.h", "linux/wait.h", "linux/futex.h", "linux/prctl.h", "asm/prctl.h",
+              "linux/resource.h", "linux/capability.h", "linux/personality.h", "linux/seccomp.h",
+              "linux/membarrier.h", "linux/ptrace.h", "linux/keyctl.h", "linux/rseq.h", "linux/random.h"],
+    "ksig": ["asm/signal.h", "asm/siginfo.h"],
+    "ktime": ["linux/time.h"],
+    "kio": ["linux/eventpoll.h", "linux/poll.h", "linux/mount.h", "linux/ipc.h", "linux/shm.h",
+            "asm/ioctls.h", "asm/termbits.h", "linux/sockios.h", "linux/fanotify.h", "linux/bpf.h",
+            "linux/if_ether.h", "linux/netlink.h", "linux/serial.h", "linux/fs.h", "linux/fiemap.h"],
+    "ksem": ["linux/ipc.h", "linux/sem.h", "linux/msg.h"],
+    "knet": ["linux/if.h", "linux/if_arp.h"],
+    "libc": ["_GNU_SOURCE", "unistd.h", "fcntl.h", "signal.h", "sys/socket.h", "netinet/in.h",
+             "netinet/tcp.h", "sys/mount.h", "sys/timerfd.h", "sys/eventfd.h", "sys/signalfd.h",
+             "sys/file.h", "sys/mman.h", "sys/statvfs.h", "sys/epoll.h", "sched.h", "sys/pidfd.h", "sys/stat.h"],
+}
+
+# (C# field, "flags" | "values", include group, names in strace's order)
+TABLES = [
+    # --- files ---
+    ("OpenAccessModes", "values", "kfile", "O_RDONLY O_WRONLY O_RDWR O_ACCMODE"),
+    ("OpenFlags", "flags", "kfile",
+     "O_CREAT O_EXCL O_NOCTTY O_TRUNC O_APPEND O_NONBLOCK O_SYNC O_DSYNC __O_SYNC O_DIRECT O_LARGEFILE "
+     "O_NOFOLLOW O_NOATIME O_CLOEXEC O_PATH O_TMPFILE O_DIRECTORY __O_TMPFILE FASYNC"),
+    ("AtFlags", "flags", "kfile",
+     "AT_SYMLINK_NOFOLLOW AT_REMOVEDIR AT_SYMLINK_FOLLOW AT_NO_AUTOMOUNT AT_EMPTY_PATH AT_RECURSIVE"),
+    ("AtStatxSync", "flags", "kfile", "AT_STATX_FORCE_SYNC AT_STATX_DONT_SYNC"),
+    ("AtEaccess", "flags", "kfile", "AT_SYMLINK_NOFOLLOW AT_EACCESS AT_EMPTY_PATH"),
+    ("AccessModes", "flags", "libc", "R_OK W_OK X_OK"),
+    ("Whence", "values", "libc", "SEEK_SET SEEK_CUR SEEK_END SEEK_DATA SEEK_HOLE"),
+    ("FileTypes", "values", "libc", "S_IFREG S_IFSOCK S_IFIFO S_IFLNK S_IFDIR S_IFBLK S_IFCHR"),
+    ("ModeSpecialBits", "flags", "libc", "S_ISUID S_ISGID S_ISVTX"),
+    ("FcntlCommands", "values", "kfile",
+     "F_DUPFD F_GETFD F_SETFD F_GETFL F_SETFL F_GETLK F_SETLK F_SETLKW F_SETOWN F_GETOWN F_SETSIG F_GETSIG "
+     "F_SETOWN_EX F_GETOWN_EX F_GETOWNER_UIDS F_OFD_GETLK F_OFD_SETLK F_OFD_SETLKW F_SETLEASE F_GETLEASE "
+     "F_NOTIFY F_CANCELLK F_DUPFD_CLOEXEC F_SETPIPE_SZ F_GETPIPE_SZ F_ADD_SEALS F_GET_SEALS F_GET_RW_HINT "
+     "F_SET_RW_HINT F_GET_FILE_RW_HINT F_SET_FILE_RW_HINT"),
+    ("FdFlags", "flags", "kfile", "FD_CLOEXEC"),
+    ("LockTypes", "values", "kfile", "F_RDLCK F_WRLCK F_UNLCK F_EXLCK F_SHLCK"),
+    ("FcntlSeals", "flags", "kfile", "F_SEAL_SEAL F_SEAL_SHRINK F_SEAL_GROW F_SEAL_WRITE F_SEAL_FUTURE_WRITE"),
+    ("DnotifyFlags", "flags", "kfile", "DN_ACCESS DN_MODIFY DN_CREATE DN_DELETE DN_RENAME DN_ATTRIB DN_MULTISHOT"),
+    ("OwnerTypes", "values", "kfile", "F_OWNER_TID F_OWNER_PID F_OWNER_PGRP"),
+    ("StatxMask", "flags", "kfile",
+     "STATX_ALL STATX_BASIC_STATS STATX_TYPE STATX_MODE STATX_NLINK STATX_UID STATX_GID STATX_ATIME "
+     "STATX_MTIME STATX_CTIME STATX_INO STATX_SIZE STATX_BLOCKS STATX_BTIME STATX_MNT_ID STATX_DIOALIGN"),
+    ("StatxAttributes", "flags", "kfile",
+     "STATX_ATTR_COMPRESSED STATX_ATTR_IMMUTABLE STATX_ATTR_APPEND STATX_ATTR_NODUMP STATX_ATTR_ENCRYPTED "
+     "STATX_ATTR_AUTOMOUNT STATX_ATTR_MOUNT_ROOT STATX_ATTR_VERITY STATX_ATTR_DAX"),
+    ("FallocateModes", "flags", "kfile",
+     "FALLOC_FL_KEEP_SIZE FALLOC_FL_PUNCH_HOLE FALLOC_FL_NO_HIDE_STALE FALLOC_FL_COLLAPSE_RANGE "
+     "FALLOC_FL_ZERO_RANGE FALLOC_FL_INSERT_RANGE FALLOC_FL_UNSHARE_RANGE"),
+    ("XattrFlags", "flags", "kfile", "XATTR_CREATE XATTR_REPLACE"),
+    ("RenameFlags", "flags", "kfile", "RENAME_NOREPLACE RENAME_EXCHANGE RENAME_WHITEOUT"),
+    ("CloseRangeFlags", "flags", "kfile", "CLOSE_RANGE_UNSHARE CLOSE_RANGE_CLOEXEC"),
+    ("ResolveFlags", "flags", "kfile",
+     "RESOLVE_NO_XDEV RESOLVE_NO_MAGICLINKS RESOLVE_NO_SYMLINKS RESOLVE_BENEATH RESOLVE_IN_ROOT RESOLVE_CACHED"),
+    ("MemfdFlags", "flags", "kfile", "MFD_CLOEXEC MFD_ALLOW_SEALING MFD_HUGETLB"),
+    ("InotifyMask", "flags", "kfile",
+     "IN_ACCESS IN_MODIFY IN_ATTRIB IN_CLOSE_WRITE IN_CLOSE_NOWRITE IN_OPEN IN_MOVED_FROM IN_MOVED_TO "
+     "IN_CREATE IN_DELETE IN_DELETE_SELF IN_MOVE_SELF IN_UNMOUNT IN_Q_OVERFLOW IN_IGNORED IN_ONLYDIR "
+     "IN_DONT_FOLLOW IN_EXCL_UNLINK IN_MASK_CREATE IN_MASK_ADD IN_ISDIR IN_ONESHOT"),
+    ("InotifyInitFlags", "flags", "kfile", "IN_NONBLOCK IN_CLOEXEC"),
+    ("FsMagics", "values", "kfile",
+     "ADFS_SUPER_MAGIC AFFS_SUPER_MAGIC AFS_SUPER_MAGIC AUTOFS_SUPER_MAGIC CEPH_SUPER_MAGIC CODA_SUPER_MAGIC "
+     "CRAMFS_MAGIC DEBUGFS_MAGIC SECURITYFS_MAGIC SELINUX_MAGIC SMACK_MAGIC RAMFS_MAGIC TMPFS_MAGIC "
+     "HUGETLBFS_MAGIC SQUASHFS_MAGIC ECRYPTFS_SUPER_MAGIC EFS_SUPER_MAGIC EROFS_SUPER_MAGIC_V1 "
+     "EXT2_SUPER_MAGIC XENFS_SUPER_MAGIC BTRFS_SUPER_MAGIC NILFS_SUPER_MAGIC F2FS_SUPER_MAGIC "
+     "HPFS_SUPER_MAGIC ISOFS_SUPER_MAGIC JFFS2_SUPER_MAGIC XFS_SUPER_MAGIC PSTOREFS_MAGIC EFIVARFS_MAGIC "
+     "HOSTFS_SUPER_MAGIC OVERLAYFS_SUPER_MAGIC FUSE_SUPER_MAGIC MINIX_SUPER_MAGIC MINIX_SUPER_MAGIC2 "
+     "MINIX2_SUPER_MAGIC MINIX2_SUPER_MAGIC2 MINIX3_SUPER_MAGIC MSDOS_SUPER_MAGIC EXFAT_SUPER_MAGIC "
+     "NCP_SUPER_MAGIC NFS_SUPER_MAGIC OCFS2_SUPER_MAGIC OPENPROM_SUPER_MAGIC QNX4_SUPER_MAGIC "
+     "QNX6_SUPER_MAGIC AFS_FS_MAGIC REISERFS_SUPER_MAGIC SMB_SUPER_MAGIC CIFS_SUPER_MAGIC SMB2_SUPER_MAGIC "
+     "CGROUP_SUPER_MAGIC CGROUP2_SUPER_MAGIC RDTGROUP_SUPER_MAGIC STACK_END_MAGIC TRACEFS_MAGIC "
+     "V9FS_MAGIC BDEVFS_MAGIC DAXFS_MAGIC BINFMTFS_MAGIC DEVPTS_SUPER_MAGIC BINDERFS_SUPER_MAGIC "
+     "FUTEXFS_SUPER_MAGIC PIPEFS_MAGIC PROC_SUPER_MAGIC SOCKFS_MAGIC SYSFS_MAGIC USBDEVICE_SUPER_MAGIC "
+     "MTD_INODE_FS_MAGIC ANON_INODE_FS_MAGIC BTRFS_TEST_MAGIC NSFS_MAGIC BPF_FS_MAGIC AAFS_MAGIC "
+     "ZONEFS_MAGIC UDF_SUPER_MAGIC DMA_BUF_MAGIC DEVMEM_MAGIC SECRETMEM_MAGIC"),
+    ("StatfsFlags", "flags", "libc",
+     "ST_VALID=0x0020 ST_RDONLY ST_NOSUID ST_NODEV ST_NOEXEC ST_SYNCHRONOUS ST_MANDLOCK ST_WRITE ST_APPEND "
+     "ST_IMMUTABLE ST_NOATIME ST_NODIRATIME ST_RELATIME ST_NOSYMFOLLOW=0x2000"),
+    ("FlockOps", "flags", "libc", "LOCK_SH LOCK_EX LOCK_NB LOCK_UN LOCK_MAND=32 LOCK_RW=192 LOCK_READ=64 LOCK_WRITE=128"),
+    ("SpliceFlags", "flags", "libc", "SPLICE_F_MOVE SPLICE_F_NONBLOCK SPLICE_F_MORE SPLICE_F_GIFT"),
+    ("SyncFileRangeFlags", "flags", "libc",
+     "SYNC_FILE_RANGE_WAIT_BEFORE SYNC_FILE_RANGE_WRITE SYNC_FILE_RANGE_WAIT_AFTER"),
+    ("FadviseAdvice", "values", "libc",
+     "POSIX_FADV_NORMAL POSIX_FADV_RANDOM POSIX_FADV_SEQUENTIAL POSIX_FADV_WILLNEED POSIX_FADV_DONTNEED "
+     "POSIX_FADV_NOREUSE"),
+    # --- memory ---
+    ("MmapProt", "flags", "kmm",
+     "PROT_READ PROT_WRITE PROT_EXEC PROT_SEM PROT_GROWSDOWN PROT_GROWSUP"),
+    ("MmapTypes", "values", "kmm", "MAP_SHARED MAP_PRIVATE MAP_SHARED_VALIDATE"),
+    ("MmapFlags", "flags", "kmm",
+     "MAP_FIXED MAP_ANONYMOUS MAP_32BIT MAP_NORESERVE MAP_POPULATE MAP_NONBLOCK MAP_GROWSDOWN MAP_DENYWRITE "
+     "MAP_EXECUTABLE MAP_LOCKED MAP_STACK MAP_HUGETLB MAP_SYNC MAP_FIXED_NOREPLACE MAP_UNINITIALIZED"),
+    ("MadviseAdvice", "values", "kmm",
+     "MADV_NORMAL MADV_RANDOM MADV_SEQUENTIAL MADV_WILLNEED MADV_DONTNEED MADV_FREE MADV_REMOVE "
+     "MADV_DONTFORK MADV_DOFORK MADV_MERGEABLE MADV_UNMERGEABLE MADV_HUGEPAGE MADV_NOHUGEPAGE "
+     "MADV_DONTDUMP MADV_DODUMP MADV_WIPEONFORK MADV_KEEPONFORK MADV_COLD MADV_PAGEOUT "
+     "MADV_POPULATE_READ MADV_POPULATE_WRITE MADV_DONTNEED_LOCKED MADV_COLLAPSE MADV_HWPOISON "
+     "MADV_SOFT_OFFLINE"),
+    ("MremapFlags", "flags", "kmm", "MREMAP_MAYMOVE MREMAP_FIXED MREMAP_DONTUNMAP"),
+    ("MsyncFlags", "flags", "kmm", "MS_SYNC MS_ASYNC MS_INVALIDATE"),
+    ("MlockallFlags", "flags", "kmm", "MCL_CURRENT MCL_FUTURE MCL_ONFAULT"),
+    ("Mlock2Flags", "flags", "kmm", "MLOCK_ONFAULT"),
+    # --- processes ---
+    ("CloneFlags", "flags", "kproc",
+     "CLONE_VM CLONE_FS CLONE_FILES CLONE_SIGHAND CLONE_PIDFD CLONE_PTRACE CLONE_VFORK CLONE_PARENT "
+     "CLONE_THREAD CLONE_NEWNS CLONE_SYSVSEM CLONE_SETTLS CLONE_PARENT_SETTID CLONE_CHILD_CLEARTID "
+     "CLONE_UNTRACED CLONE_CHILD_SETTID CLONE_NEWCGROUP CLONE_NEWUTS CLONE_NEWIPC CLONE_NEWUSER "
+     "CLONE_NEWPID CLONE_NEWNET CLONE_IO"),
+    ("WaitOptions", "flags", "kproc",
+     "WNOHANG WEXITED WSTOPPED WCONTINUED WNOWAIT __WCLONE __WALL __WNOTHREAD"),
+    ("IdTypes", "values", "kproc", "P_ALL P_PID P_PGID P_PIDFD"),
+    ("FutexOps", "values", "kproc",
+     "FUTEX_WAIT FUTEX_WAKE FUTEX_FD FUTEX_REQUEUE FUTEX_CMP_REQUEUE FUTEX_WAKE_OP FUTEX_LOCK_PI "
+     "FUTEX_UNLOCK_PI FUTEX_TRYLOCK_PI FUTEX_WAIT_BITSET FUTEX_WAKE_BITSET FUTEX_WAIT_REQUEUE_PI "
+     "FUTEX_CMP_REQUEUE_PI FUTEX_LOCK_PI2"),
+    ("FutexOpFlags", "flags", "kproc", "FUTEX_PRIVATE_FLAG FUTEX_CLOCK_REALTIME"),
+    ("FutexWakeOps", "values", "kproc", "FUTEX_OP_SET FUTEX_OP_ADD FUTEX_OP_OR FUTEX_OP_ANDN FUTEX_OP_XOR"),
+    ("FutexWakeCmps", "values", "kproc",
+     "FUTEX_OP_CMP_EQ FUTEX_OP_CMP_NE FUTEX_OP_CMP_LT FUTEX_OP_CMP_LE FUTEX_OP_CMP_GT FUTEX_OP_CMP_GE"),
+    ("PrctlOptions", "values", "kproc",
+     "PR_SET_PDEATHSIG PR_GET_PDEATHSIG PR_GET_DUMPABLE PR_SET_DUMPABLE PR_GET_UNALIGN PR_SET_UNALIGN "
+     "PR_GET_KEEPCAPS PR_SET_KEEPCAPS PR_GET_FPEMU PR_SET_FPEMU PR_GET_FPEXC PR_SET_FPEXC PR_GET_TIMING "
+     "PR_SET_TIMING PR_SET_NAME PR_GET_NAME PR_GET_ENDIAN PR_SET_ENDIAN PR_GET_SECCOMP PR_SET_SECCOMP "
+     "PR_CAPBSET_READ PR_CAPBSET_DROP PR_GET_TSC PR_SET_TSC PR_GET_SECUREBITS PR_SET_SECUREBITS "
+     "PR_SET_TIMERSLACK PR_GET_TIMERSLACK PR_TASK_PERF_EVENTS_DISABLE PR_TASK_PERF_EVENTS_ENABLE "
+     "PR_MCE_KILL PR_MCE_KILL_GET PR_SET_MM PR_SET_PTRACER PR_SET_CHILD_SUBREAPER PR_GET_CHILD_SUBREAPER "
+     "PR_SET_NO_NEW_PRIVS PR_GET_NO_NEW_PRIVS PR_GET_TID_ADDRESS PR_SET_THP_DISABLE PR_GET_THP_DISABLE "
+     "PR_MPX_ENABLE_MANAGEMENT PR_MPX_DISABLE_MANAGEMENT PR_SET_FP_MODE PR_GET_FP_MODE PR_CAP_AMBIENT "
+     "PR_SVE_SET_VL PR_SVE_GET_VL PR_GET_SPECULATION_CTRL PR_SET_SPECULATION_CTRL PR_PAC_RESET_KEYS "
+     "PR_SET_TAGGED_ADDR_CTRL PR_GET_TAGGED_ADDR_CTRL PR_SET_IO_FLUSHER PR_GET_IO_FLUSHER "
+     "PR_SET_SYSCALL_USER_DISPATCH PR_PAC_SET_ENABLED_KEYS PR_PAC_GET_ENABLED_KEYS PR_SCHED_CORE "
+     "PR_SME_SET_VL PR_SME_GET_VL PR_SET_VMA"),
+    ("ArchPrctlCodes", "values", "kproc",
+     "ARCH_SET_GS ARCH_SET_FS ARCH_GET_FS ARCH_GET_GS ARCH_GET_CPUID ARCH_SET_CPUID ARCH_GET_XCOMP_SUPP "
+     "ARCH_GET_XCOMP_PERM ARCH_REQ_XCOMP_PERM ARCH_GET_XCOMP_GUEST_PERM ARCH_REQ_XCOMP_GUEST_PERM "
+     "ARCH_MAP_VDSO_X32 ARCH_MAP_VDSO_32 ARCH_MAP_VDSO_64"),
+    ("RlimitResources", "values", "kproc",
+     "RLIMIT_CPU RLIMIT_FSIZE RLIMIT_DATA RLIMIT_STACK RLIMIT_CORE RLIMIT_RSS RLIMIT_NPROC RLIMIT_NOFILE "
+     "RLIMIT_MEMLOCK RLIMIT_AS RLIMIT_LOCKS RLIMIT_SIGPENDING RLIMIT_MSGQUEUE RLIMIT_NICE RLIMIT_RTPRIO "
+     "RLIMIT_RTTIME"),
+    ("RusageWho", "values", "kproc", "RUSAGE_SELF RUSAGE_CHILDREN RUSAGE_THREAD"),
+    ("PriorityWhich", "values", "kproc", "PRIO_PROCESS PRIO_PGRP PRIO_USER"),
+    ("Capabilities", "values", "kproc",
+     "CAP_CHOWN CAP_DAC_OVERRIDE CAP_DAC_READ_SEARCH CAP_FOWNER CAP_FSETID CAP_KILL CAP_SETGID CAP_SETUID "
+     "CAP_SETPCAP CAP_LINUX_IMMUTABLE CAP_NET_BIND_SERVICE CAP_NET_BROADCAST CAP_NET_ADMIN CAP_NET_RAW "
+     "CAP_IPC_LOCK CAP_IPC_OWNER CAP_SYS_MODULE CAP_SYS_RAWIO CAP_SYS_CHROOT CAP_SYS_PTRACE CAP_SYS_PACCT "
+     "CAP_SYS_ADMIN CAP_SYS_BOOT CAP_SYS_NICE CAP_SYS_RESOURCE CAP_SYS_TIME CAP_SYS_TTY_CONFIG CAP_MKNOD "
+     "CAP_LEASE CAP_AUDIT_WRITE CAP_AUDIT_CONTROL CAP_SETFCAP CAP_MAC_OVERRIDE CAP_MAC_ADMIN CAP_SYSLOG "
+     "CAP_WAKE_ALARM CAP_BLOCK_SUSPEND CAP_AUDIT_READ CAP_PERFMON CAP_BPF CAP_CHECKPOINT_RESTORE"),
+    ("PersonalityTypes", "values", "kproc",
+     "PER_LINUX PER_SVR4 PER_SVR3 PER_SCOSVR3 PER_WYSEV386 PER_ISCR4 PER_BSD PER_XENIX PER_LINUX32 "
+     "PER_IRIX32 PER_IRIXN32 PER_IRIX64 PER_RISCOS PER_SOLARIS PER_UW7 PER_OSF4 PER_HPUX"),
+    ("PersonalityFlags", "flags", "kproc",
+     "UNAME26 ADDR_NO_RANDOMIZE FDPIC_FUNCPTRS MMAP_PAGE_ZERO ADDR_COMPAT_LAYOUT READ_IMPLIES_EXEC "
+     "ADDR_LIMIT_32BIT SHORT_INODE WHOLE_SECONDS STICKY_TIMEOUTS ADDR_LIMIT_3GB"),
+    ("SeccompOps", "values", "kproc",
+     "SECCOMP_SET_MODE_STRICT SECCOMP_SET_MODE_FILTER SECCOMP_GET_ACTION_AVAIL SECCOMP_GET_NOTIF_SIZES"),
+    ("SeccompModes", "values", "kproc", "SECCOMP_MODE_DISABLED SECCOMP_MODE_STRICT SECCOMP_MODE_FILTER"),
+    ("SeccompFilterFlags", "flags", "kproc",
+     "SECCOMP_FILTER_FLAG_TSYNC SECCOMP_FILTER_FLAG_LOG SECCOMP_FILTER_FLAG_SPEC_ALLOW "
+     "SECCOMP_FILTER_FLAG_NEW_LISTENER SECCOMP_FILTER_FLAG_TSYNC_ESRCH SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"),
+    ("MembarrierCmds", "values", "kproc",
+     "MEMBARRIER_CMD_QUERY MEMBARRIER_CMD_GLOBAL MEMBARRIER_CMD_GLOBAL_EXPEDITED "
+     "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED MEMBARRIER_CMD_PRIVATE_EXPEDITED "
+     "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE "
+     "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ "
+     "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"),
+    ("PtraceRequests", "values", "kproc",
+     "PTRACE_TRACEME PTRACE_PEEKTEXT PTRACE_PEEKDATA PTRACE_PEEKUSR PTRACE_POKETEXT PTRACE_POKEDATA "
+     "PTRACE_POKEUSR PTRACE_CONT PTRACE_KILL PTRACE_SINGLESTEP PTRACE_GETREGS PTRACE_SETREGS "
+     "PTRACE_GETFPREGS PTRACE_SETFPREGS PTRACE_ATTACH PTRACE_DETACH PTRACE_GETFPXREGS PTRACE_SETFPXREGS "
+     "PTRACE_SYSCALL PTRACE_GET_THREAD_AREA PTRACE_SET_THREAD_AREA PTRACE_ARCH_PRCTL PTRACE_SYSEMU "
+     "PTRACE_SYSEMU_SINGLESTEP PTRACE_SINGLEBLOCK PTRACE_SETOPTIONS PTRACE_GETEVENTMSG PTRACE_GETSIGINFO "
+     "PTRACE_SETSIGINFO PTRACE_GETREGSET PTRACE_SETREGSET PTRACE_SEIZE PTRACE_INTERRUPT PTRACE_LISTEN "
+     "PTRACE_PEEKSIGINFO PTRACE_GETSIGMASK PTRACE_SETSIGMASK PTRACE_SECCOMP_GET_FILTER "
+     "PTRACE_SECCOMP_GET_METADATA PTRACE_GET_SYSCALL_INFO PTRACE_GET_RSEQ_CONFIGURATION"),
+    ("KeyctlCommands", "values", "kproc",
+     "KEYCTL_GET_KEYRING_ID KEYCTL_JOIN_SESSION_KEYRING KEYCTL_UPDATE KEYCTL_REVOKE KEYCTL_CHOWN "
+     "KEYCTL_SETPERM KEYCTL_DESCRIBE KEYCTL_CLEAR KEYCTL_LINK KEYCTL_UNLINK KEYCTL_SEARCH KEYCTL_READ "
+     "KEYCTL_INSTANTIATE KEYCTL_NEGATE KEYCTL_SET_REQKEY_KEYRING KEYCTL_SET_TIMEOUT KEYCTL_ASSUME_AUTHORITY "
+     "KEYCTL_GET_SECURITY KEYCTL_SESSION_TO_PARENT KEYCTL_REJECT KEYCTL_INSTANTIATE_IOV KEYCTL_INVALIDATE "
+     "KEYCTL_GET_PERSISTENT KEYCTL_DH_COMPUTE KEYCTL_PKEY_QUERY KEYCTL_PKEY_ENCRYPT KEYCTL_PKEY_DECRYPT "
+     "KEYCTL_PKEY_SIGN KEYCTL_PKEY_VERIFY KEYCTL_RESTRICT_KEYRING KEYCTL_MOVE KEYCTL_CAPABILITIES "
+     "KEYCTL_WATCH_KEY"),
+    ("GrndFlags", "flags", "kproc", "GRND_NONBLOCK GRND_RANDOM GRND_INSECURE"),
+    ("RseqFlags", "flags", "kproc", "RSEQ_FLAG_UNREGISTER"),
+    # --- signals ---
+    ("SignalNumbers", "values", "ksig",
+     "SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 SIGPIPE "
+     "SIGALRM SIGTERM SIGSTKFLT SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGXCPU SIGXFSZ "
+     "SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPWR SIGSYS"),
+    ("SigactionFlags", "flags", "ksig",
+     "SA_RESTORER SA_ONSTACK SA_RESTART SA_INTERRUPT=0x20000000 SA_NODEFER SA_RESETHAND SA_SIGINFO "
+     "SA_NOCLDSTOP SA_NOCLDWAIT"),
+    ("SigprocmaskHows", "values", "ksig", "SIG_BLOCK SIG_UNBLOCK SIG_SETMASK"),
+    ("SigaltstackFlags", "flags", "libc", "SS_ONSTACK SS_DISABLE SS_AUTODISARM=0x80000000"),
+    ("SiCodes", "values", "libc",
+     "SI_USER SI_KERNEL SI_QUEUE SI_TIMER SI_MESGQ SI_ASYNCIO SI_SIGIO SI_TKILL SI_DETHREAD SI_ASYNCNL"),
+    ("SiCodesIll", "values", "libc",
+     "ILL_ILLOPC ILL_ILLOPN ILL_ILLADR ILL_ILLTRP ILL_PRVOPC ILL_PRVREG ILL_COPROC ILL_BADSTK ILL_BADIADDR"),
+    ("SiCodesFpe", "values", "libc",
+     "FPE_INTDIV FPE_INTOVF FPE_FLTDIV FPE_FLTOVF FPE_FLTUND FPE_FLTRES FPE_FLTINV FPE_FLTSUB FPE_FLTUNK "
+     "FPE_CONDTRAP"),
+    ("SiCodesSegv", "values", "libc",
+     "SEGV_MAPERR SEGV_ACCERR SEGV_BNDERR SEGV_PKUERR SEGV_ACCADI SEGV_ADIDERR SEGV_ADIPERR SEGV_MTEAERR "
+     "SEGV_MTESERR SEGV_CPERR=10"),
+    ("SiCodesBus", "values", "libc", "BUS_ADRALN BUS_ADRERR BUS_OBJERR BUS_MCEERR_AR BUS_MCEERR_AO"),
+    ("SiCodesTrap", "values", "libc",
+     "TRAP_BRKPT TRAP_TRACE TRAP_BRANCH TRAP_HWBKPT TRAP_UNK TRAP_PERF=6"),
+    ("SiCodesChld", "values", "libc",
+     "CLD_EXITED CLD_KILLED CLD_DUMPED CLD_TRAPPED CLD_STOPPED CLD_CONTINUED"),
+    ("SiCodesPoll", "values", "libc", "POLL_IN POLL_OUT POLL_MSG POLL_ERR POLL_PRI POLL_HUP"),
+    ("SiCodesSys", "values", "libc", "SYS_SECCOMP=1 SYS_USER_DISPATCH=2"),
+    ("SignalfdFlags", "flags", "libc", "SFD_CLOEXEC SFD_NONBLOCK"),
+    # --- time ---
+    ("ClockIds", "values", "ktime",
+     "CLOCK_REALTIME CLOCK_MONOTONIC CLOCK_PROCESS_CPUTIME_ID CLOCK_THREAD_CPUTIME_ID CLOCK_MONOTONIC_RAW "
+     "CLOCK_REALTIME_COARSE CLOCK_MONOTONIC_COARSE CLOCK_BOOTTIME CLOCK_REALTIME_ALARM CLOCK_BOOTTIME_ALARM "
+     "CLOCK_SGI_CYCLE CLOCK_TAI"),
+    ("TimerFlags", "flags", "ktime", "TIMER_ABSTIME"),
+    ("ItimerWhich", "values", "ktime", "ITIMER_REAL ITIMER_VIRTUAL ITIMER_PROF"),
+    ("TimerfdFlags", "flags", "libc",
+     "TFD_TIMER_ABSTIME TFD_TIMER_CANCEL_ON_SET TFD_CLOEXEC TFD_NONBLOCK"),
+    ("EventfdFlags", "flags", "libc", "EFD_SEMAPHORE EFD_CLOEXEC EFD_NONBLOCK"),
+    # --- io, ipc, mount ---
+    ("EpollCtlOps", "values", "kio", "EPOLL_CTL_ADD EPOLL_CTL_DEL EPOLL_CTL_MOD"),
+    ("EpollEvents", "flags", "kio",
+     "EPOLLIN EPOLLPRI EPOLLOUT EPOLLERR EPOLLHUP EPOLLNVAL EPOLLRDNORM EPOLLRDBAND EPOLLWRNORM EPOLLWRBAND "
+     "EPOLLMSG EPOLLRDHUP EPOLLEXCLUSIVE EPOLLWAKEUP EPOLLONESHOT EPOLLET"),
+    ("EpollCreateFlags", "flags", "libc", "EPOLL_CLOEXEC"),
+    ("PollEvents", "flags", "kio",
+     "POLLIN POLLPRI POLLOUT POLLERR POLLHUP POLLNVAL POLLRDNORM POLLRDBAND POLLWRNORM POLLWRBAND POLLMSG "
+     "POLLREMOVE POLLRDHUP POLL_BUSY_LOOP=0x8000"),
+    ("MountFlags", "flags", "kio",
+     "MS_RDONLY MS_NOSUID MS_NODEV MS_NOEXEC MS_SYNCHRONOUS MS_REMOUNT MS_MANDLOCK MS_DIRSYNC "
+     "MS_NOSYMFOLLOW MS_NOATIME MS_NODIRATIME MS_BIND MS_MOVE MS_REC MS_SILENT MS_POSIXACL MS_UNBINDABLE "
+     "MS_PRIVATE MS_SLAVE MS_SHARED MS_RELATIME MS_KERNMOUNT MS_I_VERSION MS_STRICTATIME MS_LAZYTIME "
+     "MS_SUBMOUNT=(1<<26) MS_NOREMOTELOCK=(1<<27) MS_NOSEC=(1<<28) MS_BORN=(1<<29) MS_ACTIVE MS_NOUSER"),
+    ("UmountFlags", "flags", "libc", "MNT_FORCE MNT_DETACH MNT_EXPIRE UMOUNT_NOFOLLOW"),
+    ("IpcFlags", "flags", "kio", "IPC_CREAT IPC_EXCL IPC_NOWAIT"),
+    ("ShmgetFlags", "flags", "kio", "IPC_CREAT IPC_EXCL SHM_HUGETLB SHM_NORESERVE"),
+    ("ShmatFlags", "flags", "kio", "SHM_RDONLY SHM_RND SHM_REMAP SHM_EXEC"),
+    ("ShmCommands", "values", "kio",
+     "IPC_RMID IPC_SET IPC_STAT IPC_INFO SHM_LOCK SHM_UNLOCK SHM_STAT SHM_INFO SHM_STAT_ANY"),
+    ("SemCommands", "values", "ksem",
+     "IPC_RMID IPC_SET IPC_STAT IPC_INFO GETPID GETVAL GETALL GETNCNT GETZCNT SETVAL SETALL SEM_STAT SEM_INFO "
+     "SEM_STAT_ANY"),
+    ("MsgCommands", "values", "ksem", "IPC_RMID IPC_SET IPC_STAT IPC_INFO MSG_STAT MSG_INFO MSG_STAT_ANY"),
+    ("InterfaceFlags", "flags", "knet",
+     "IFF_UP IFF_BROADCAST IFF_DEBUG IFF_LOOPBACK IFF_POINTOPOINT IFF_NOTRAILERS IFF_RUNNING IFF_NOARP "
+     "IFF_PROMISC IFF_ALLMULTI IFF_MASTER IFF_SLAVE IFF_MULTICAST IFF_PORTSEL IFF_AUTOMEDIA IFF_DYNAMIC "
+     "IFF_LOWER_UP IFF_DORMANT IFF_ECHO"),
+    ("ArpHardware", "values", "knet",
+     "ARPHRD_NETROM ARPHRD_ETHER ARPHRD_EETHER ARPHRD_AX25 ARPHRD_PRONET ARPHRD_CHAOS ARPHRD_IEEE802 "
+     "ARPHRD_ARCNET ARPHRD_APPLETLK ARPHRD_DLCI ARPHRD_ATM ARPHRD_METRICOM ARPHRD_IEEE1394 ARPHRD_EUI64 "
+     "ARPHRD_INFINIBAND ARPHRD_SLIP ARPHRD_CSLIP ARPHRD_SLIP6 ARPHRD_CSLIP6 ARPHRD_RSRVD ARPHRD_ADAPT "
+     "ARPHRD_ROSE ARPHRD_X25 ARPHRD_HWX25 ARPHRD_CAN ARPHRD_MCTP ARPHRD_PPP ARPHRD_CISCO ARPHRD_LAPB "
+     "ARPHRD_DDCMP ARPHRD_RAWHDLC ARPHRD_RAWIP ARPHRD_TUNNEL ARPHRD_TUNNEL6 ARPHRD_FRAD ARPHRD_SKIP "
+     "ARPHRD_LOOPBACK ARPHRD_LOCALTLK ARPHRD_FDDI ARPHRD_BIF ARPHRD_SIT ARPHRD_IPDDP ARPHRD_IPGRE "
+     "ARPHRD_PIMREG ARPHRD_HIPPI ARPHRD_ASH ARPHRD_ECONET ARPHRD_IRDA ARPHRD_FCPP ARPHRD_FCAL ARPHRD_FCPL "
+     "ARPHRD_FCFABRIC ARPHRD_IEEE802_TR ARPHRD_IEEE80211 ARPHRD_IEEE80211_PRISM ARPHRD_IEEE80211_RADIOTAP "
+     "ARPHRD_IEEE802154 ARPHRD_IEEE802154_MONITOR ARPHRD_PHONET ARPHRD_PHONET_PIPE ARPHRD_CAIF ARPHRD_IP6GRE "
+     "ARPHRD_NETLINK ARPHRD_6LOWPAN ARPHRD_VSOCKMON ARPHRD_VOID ARPHRD_NONE"),
+    ("FanotifyInitFlags", "flags", "kio",
+     "FAN_CLOEXEC FAN_NONBLOCK FAN_UNLIMITED_QUEUE FAN_UNLIMITED_MARKS FAN_ENABLE_AUDIT FAN_REPORT_PIDFD "
+     "FAN_REPORT_TID FAN_REPORT_FID FAN_REPORT_DIR_FID FAN_REPORT_NAME FAN_REPORT_TARGET_FID"),
+    ("BpfCommands", "values", "kio",
+     "BPF_MAP_CREATE BPF_MAP_LOOKUP_ELEM BPF_MAP_UPDATE_ELEM BPF_MAP_DELETE_ELEM BPF_MAP_GET_NEXT_KEY "
+     "BPF_PROG_LOAD BPF_OBJ_PIN BPF_OBJ_GET BPF_PROG_ATTACH BPF_PROG_DETACH BPF_PROG_TEST_RUN "
+     "BPF_PROG_GET_NEXT_ID BPF_MAP_GET_NEXT_ID BPF_PROG_GET_FD_BY_ID BPF_MAP_GET_FD_BY_ID "
+     "BPF_OBJ_GET_INFO_BY_FD BPF_PROG_QUERY BPF_RAW_TRACEPOINT_OPEN BPF_BTF_LOAD BPF_BTF_GET_FD_BY_ID "
+     "BPF_TASK_FD_QUERY BPF_MAP_LOOKUP_AND_DELETE_ELEM BPF_MAP_FREEZE BPF_BTF_GET_NEXT_ID "
+     "BPF_MAP_LOOKUP_BATCH BPF_MAP_LOOKUP_AND_DELETE_BATCH BPF_MAP_UPDATE_BATCH BPF_MAP_DELETE_BATCH "
+     "BPF_LINK_CREATE BPF_LINK_UPDATE BPF_LINK_GET_FD_BY_ID BPF_LINK_GET_NEXT_ID BPF_ENABLE_STATS "
+     "BPF_ITER_CREATE BPF_LINK_DETACH BPF_PROG_BIND_MAP"),
+    ("PidfdFlags", "flags", "libc", "PIDFD_NONBLOCK"),
+    ("IoctlNames", "values", "kio",
+     "TCGETS TCSETS TCSETSW TCSETSF TCGETA TCSETA TCSETAW TCSETAF TCSBRK TCXONC TCFLSH TIOCEXCL TIOCNXCL "
+     "TIOCSCTTY TIOCGPGRP TIOCSPGRP TIOCOUTQ TIOCSTI TIOCGWINSZ TIOCSWINSZ TIOCMGET TIOCMBIS TIOCMBIC "
+     "TIOCMSET TIOCGSOFTCAR TIOCSSOFTCAR FIONREAD TIOCLINUX TIOCCONS TIOCGSERIAL TIOCSSERIAL TIOCPKT "
+     "FIONBIO TIOCNOTTY TIOCSETD TIOCGETD TCSBRKP TIOCSBRK TIOCCBRK TIOCGSID TCGETS2 TCSETS2 TCSETSW2 "
+     "TCSETSF2 TIOCGRS485 TIOCSRS485 TIOCGPTN TIOCSPTLCK TIOCGDEV TIOCSIG TIOCVHANGUP TIOCGPKT "
+     "TIOCGPTLCK TIOCGEXCL TIOCGPTPEER TIOCGISO7816 TIOCSISO7816 FIONCLEX FIOCLEX FIOASYNC "
+     "TIOCSERCONFIG TIOCSERGWILD TIOCSERSWILD TIOCGLCKTRMIOS TIOCSLCKTRMIOS TIOCSERGSTRUCT "
+     "TIOCSERGETLSR TIOCSERGETMULTI TIOCSERSETMULTI TIOCMIWAIT TIOCGICOUNT FIOQSIZE "
+     "SIOCADDRT SIOCDELRT SIOCRTMSG SIOCGIFNAME SIOCSIFLINK SIOCGIFCONF SIOCGIFFLAGS SIOCSIFFLAGS "
+     "SIOCGIFADDR SIOCSIFADDR SIOCGIFDSTADDR SIOCSIFDSTADDR SIOCGIFBRDADDR SIOCSIFBRDADDR "
+     "SIOCGIFNETMASK SIOCSIFNETMASK SIOCGIFMETRIC SIOCSIFMETRIC SIOCGIFMEM SIOCSIFMEM SIOCGIFMTU "
+     "SIOCSIFMTU SIOCSIFNAME SIOCSIFHWADDR SIOCGIFENCAP SIOCSIFENCAP SIOCGIFHWADDR SIOCGIFSLAVE "
+     "SIOCSIFSLAVE SIOCADDMULTI SIOCDELMULTI SIOCGIFINDEX SIOCSIFPFLAGS SIOCGIFPFLAGS SIOCDIFADDR "
+     "SIOCSIFHWBROADCAST SIOCGIFCOUNT SIOCGIFBR SIOCSIFBR SIOCGIFTXQLEN SIOCSIFTXQLEN SIOCETHTOOL "
+     "SIOCGMIIPHY SIOCGMIIREG SIOCSMIIREG SIOCWANDEV SIOCOUTQNSD SIOCGSKNS SIOCDARP SIOCGARP SIOCSARP "
+     "SIOCDRARP SIOCGRARP SIOCSRARP SIOCGIFMAP SIOCSIFMAP SIOCADDDLCI SIOCDELDLCI SIOCGIFVLAN SIOCSIFVLAN "
+     "SIOCBONDENSLAVE SIOCBONDRELEASE SIOCBONDSETHWADDR SIOCBONDSLAVEINFOQUERY SIOCBONDINFOQUERY "
+     "SIOCBONDCHANGEACTIVE SIOCBRADDBR SIOCBRDELBR SIOCBRADDIF SIOCBRDELIF SIOCSHWTSTAMP SIOCGHWTSTAMP "
+     "FIOSETOWN SIOCSPGRP FIOGETOWN SIOCGPGRP SIOCATMARK SIOCGSTAMP_OLD SIOCGSTAMPNS_OLD "
+     "FICLONE FICLONERANGE FIDEDUPERANGE FIBMAP FIGETBSZ FIFREEZE FITHAW FITRIM FS_IOC_GETFLAGS FS_IOC_SETFLAGS "
+     "FS_IOC_GETVERSION FS_IOC_SETVERSION FS_IOC_FIEMAP FS_IOC_FSGETXATTR FS_IOC_FSSETXATTR FS_IOC_GETFSLABEL "
+     "FS_IOC_SETFSLABEL BLKROSET BLKROGET BLKRRPART BLKGETSIZE BLKFLSBUF BLKRASET BLKRAGET BLKSSZGET "
+     "BLKBSZGET BLKBSZSET BLKGETSIZE64 BLKDISCARD BLKIOMIN BLKIOOPT BLKALIGNOFF BLKPBSZGET BLKDISCARDZEROES "
+     "BLKSECDISCARD BLKZEROOUT"),
+    # --- sockets ---
+    ("AddressFamilies", "values", "libc",
+     "AF_UNSPEC AF_UNIX AF_INET AF_AX25 AF_IPX AF_APPLETALK AF_NETROM AF_BRIDGE AF_ATMPVC AF_X25 AF_INET6 "
+     "AF_ROSE AF_DECnet AF_NETBEUI AF_SECURITY AF_KEY AF_NETLINK AF_PACKET AF_ASH AF_ECONET AF_ATMSVC "
+     "AF_RDS AF_SNA AF_IRDA AF_PPPOX AF_WANPIPE AF_LLC AF_IB AF_MPLS AF_CAN AF_TIPC AF_BLUETOOTH AF_IUCV "
+     "AF_RXRPC AF_ISDN AF_PHONET AF_IEEE802154 AF_CAIF AF_ALG AF_NFC AF_VSOCK AF_KCM AF_QIPCRTR AF_SMC "
+     "AF_XDP AF_MCTP"),
+    ("SocketTypes", "values", "libc",
+     "SOCK_STREAM SOCK_DGRAM SOCK_RAW SOCK_RDM SOCK_SEQPACKET SOCK_DCCP SOCK_PACKET"),
+    ("SocketTypeFlags", "flags", "libc", "SOCK_CLOEXEC SOCK_NONBLOCK"),
+    ("IpProtocols", "values", "libc",
+     "IPPROTO_IP IPPROTO_ICMP IPPROTO_IGMP IPPROTO_IPIP IPPROTO_TCP IPPROTO_EGP IPPROTO_PUP IPPROTO_UDP "
+     "IPPROTO_IDP IPPROTO_TP IPPROTO_DCCP IPPROTO_IPV6 IPPROTO_RSVP IPPROTO_GRE IPPROTO_ESP IPPROTO_AH "
+     "IPPROTO_ICMPV6 IPPROTO_MTP IPPROTO_BEETPH IPPROTO_ENCAP IPPROTO_PIM IPPROTO_COMP IPPROTO_L2TP=115 "
+     "IPPROTO_SCTP IPPROTO_UDPLITE IPPROTO_MPLS IPPROTO_ETHERNET IPPROTO_RAW IPPROTO_MPTCP"),
+    ("NetlinkProtocols", "values", "kio",
+     "NETLINK_ROUTE NETLINK_UNUSED NETLINK_USERSOCK NETLINK_FIREWALL NETLINK_SOCK_DIAG NETLINK_NFLOG "
+     "NETLINK_XFRM NETLINK_SELINUX NETLINK_ISCSI NETLINK_AUDIT NETLINK_FIB_LOOKUP NETLINK_CONNECTOR "
+     "NETLINK_NETFILTER NETLINK_IP6_FW NETLINK_DNRTMSG NETLINK_KOBJECT_UEVENT NETLINK_GENERIC "
+     "NETLINK_SCSITRANSPORT NETLINK_ECRYPTFS NETLINK_RDMA NETLINK_CRYPTO NETLINK_SMC"),
+    ("EthernetProtocols", "values", "kio",
+     "ETH_P_LOOP ETH_P_IP ETH_P_ARP ETH_P_IPV6 ETH_P_8021Q ETH_P_ALL ETH_P_802_3 ETH_P_802_2"),
+    ("SocketLevels", "values", "libc",
+     "SOL_IP=0 SOL_SOCKET SOL_TCP=6 SOL_UDP=17 SOL_IPV6 SOL_ICMPV6 SOL_SCTP=132 SOL_UDPLITE=136 SOL_RAW "
+     "SOL_IPX=256 SOL_AX25=257 SOL_ATALK=258 SOL_NETROM=259 SOL_ROSE=260 SOL_DECNET SOL_X25 SOL_PACKET "
+     "SOL_ATM SOL_AAL SOL_IRDA SOL_NETBEUI SOL_LLC SOL_DCCP SOL_NETLINK SOL_TIPC SOL_RXRPC SOL_PPPOL2TP "
+     "SOL_BLUETOOTH SOL_PNPIPE SOL_RDS SOL_IUCV SOL_CAIF SOL_ALG SOL_NFC SOL_KCM SOL_TLS SOL_XDP "
+     "SOL_MPTCP SOL_MCTP SOL_SMC"),
+    ("SocketOptions", "values", "libc",
+     "SO_DEBUG SO_REUSEADDR SO_TYPE SO_ERROR SO_DONTROUTE SO_BROADCAST SO_SNDBUF SO_RCVBUF SO_SNDBUFFORCE "
+     "SO_RCVBUFFORCE SO_KEEPALIVE SO_OOBINLINE SO_NO_CHECK SO_PRIORITY SO_LINGER SO_BSDCOMPAT SO_REUSEPORT "
+     "SO_PASSCRED SO_PEERCRED SO_RCVLOWAT SO_SNDLOWAT SO_RCVTIMEO_OLD SO_SNDTIMEO_OLD "
+     "SO_SECURITY_AUTHENTICATION SO_SECURITY_ENCRYPTION_TRANSPORT SO_SECURITY_ENCRYPTION_NETWORK "
+     "SO_BINDTODEVICE SO_ATTACH_FILTER SO_DETACH_FILTER SO_PEERNAME SO_TIMESTAMP_OLD SO_ACCEPTCONN "
+     "SO_PEERSEC SO_PASSSEC SO_TIMESTAMPNS_OLD SO_MARK SO_TIMESTAMPING_OLD SO_PROTOCOL SO_DOMAIN "
+     "SO_RXQ_OVFL SO_WIFI_STATUS SO_PEEK_OFF SO_NOFCS SO_LOCK_FILTER SO_SELECT_ERR_QUEUE SO_BUSY_POLL "
+     "SO_MAX_PACING_RATE SO_BPF_EXTENSIONS SO_INCOMING_CPU SO_ATTACH_BPF SO_ATTACH_REUSEPORT_CBPF "
+     "SO_ATTACH_REUSEPORT_EBPF SO_CNX_ADVICE SO_MEMINFO SO_INCOMING_NAPI_ID SO_COOKIE SO_PEERGROUPS "
+     "SO_ZEROCOPY SO_TXTIME SO_BINDTOIFINDEX SO_TIMESTAMP_NEW SO_TIMESTAMPNS_NEW SO_TIMESTAMPING_NEW "
+     "SO_RCVTIMEO_NEW SO_SNDTIMEO_NEW SO_DETACH_REUSEPORT_BPF SO_PREFER_BUSY_POLL SO_BUSY_POLL_BUDGET "
+     "SO_NETNS_COOKIE SO_BUF_LOCK SO_RESERVE_MEM SO_TXREHASH SO_RCVMARK"),
+    ("TcpOptions", "values", "libc",
+     "TCP_NODELAY TCP_MAXSEG TCP_CORK TCP_KEEPIDLE TCP_KEEPINTVL TCP_KEEPCNT TCP_SYNCNT TCP_LINGER2 "
+     "TCP_DEFER_ACCEPT TCP_WINDOW_CLAMP TCP_INFO TCP_QUICKACK TCP_CONGESTION TCP_MD5SIG "
+     "TCP_COOKIE_TRANSACTIONS TCP_THIN_LINEAR_TIMEOUTS TCP_THIN_DUPACK TCP_USER_TIMEOUT TCP_REPAIR "
+     "TCP_REPAIR_QUEUE TCP_QUEUE_SEQ TCP_REPAIR_OPTIONS TCP_FASTOPEN TCP_TIMESTAMP TCP_NOTSENT_LOWAT "
+     "TCP_CC_INFO TCP_SAVE_SYN TCP_SAVED_SYN TCP_REPAIR_WINDOW TCP_FASTOPEN_CONNECT TCP_ULP TCP_MD5SIG_EXT "
+     "TCP_FASTOPEN_KEY TCP_FASTOPEN_NO_COOKIE TCP_ZEROCOPY_RECEIVE TCP_INQ TCP_TX_DELAY"),
+    ("IpOptions", "values", "libc",
+     "IP_TOS IP_TTL IP_HDRINCL IP_OPTIONS IP_ROUTER_ALERT IP_RECVOPTS IP_RETOPTS IP_PKTINFO IP_PKTOPTIONS "
+     "IP_MTU_DISCOVER IP_RECVERR IP_RECVTTL IP_RECVTOS IP_MTU IP_FREEBIND IP_IPSEC_POLICY IP_XFRM_POLICY "
+     "IP_PASSSEC IP_TRANSPARENT IP_ORIGDSTADDR IP_MINTTL IP_NODEFRAG IP_CHECKSUM IP_BIND_ADDRESS_NO_PORT "
+     "IP_RECVFRAGSIZE IP_RECVERR_RFC4884 IP_MULTICAST_IF IP_MULTICAST_TTL IP_MULTICAST_LOOP "
+     "IP_ADD_MEMBERSHIP IP_DROP_MEMBERSHIP IP_UNBLOCK_SOURCE IP_BLOCK_SOURCE IP_ADD_SOURCE_MEMBERSHIP "
+     "IP_DROP_SOURCE_MEMBERSHIP IP_MSFILTER IP_MULTICAST_ALL IP_UNICAST_IF"),
+    ("Ipv6Options", "values", "libc",
+     "IPV6_ADDRFORM IPV6_2292PKTINFO IPV6_2292HOPOPTS IPV6_2292DSTOPTS IPV6_2292RTHDR IPV6_2292PKTOPTIONS "
+     "IPV6_CHECKSUM IPV6_2292HOPLIMIT IPV6_NEXTHOP IPV6_AUTHHDR IPV6_FLOWINFO=11 IPV6_UNICAST_HOPS "
+     "IPV6_MULTICAST_IF IPV6_MULTICAST_HOPS IPV6_MULTICAST_LOOP IPV6_ADD_MEMBERSHIP IPV6_DROP_MEMBERSHIP "
+     "IPV6_ROUTER_ALERT IPV6_MTU_DISCOVER IPV6_MTU IPV6_RECVERR IPV6_V6ONLY IPV6_JOIN_ANYCAST "
+     "IPV6_LEAVE_ANYCAST IPV6_MULTICAST_ALL IPV6_ROUTER_ALERT_ISOLATE IPV6_RECVERR_RFC4884 "
+     "IPV6_FLOWLABEL_MGR=32 IPV6_FLOWINFO_SEND=33 IPV6_IPSEC_POLICY IPV6_XFRM_POLICY IPV6_HDRINCL "
+     "IPV6_RECVPKTINFO IPV6_PKTINFO IPV6_RECVHOPLIMIT IPV6_HOPLIMIT IPV6_RECVHOPOPTS IPV6_HOPOPTS "
+     "IPV6_RTHDRDSTOPTS IPV6_RECVRTHDR IPV6_RTHDR IPV6_RECVDSTOPTS IPV6_DSTOPTS IPV6_RECVPATHMTU "
+     "IPV6_PATHMTU IPV6_DONTFRAG IPV6_RECVTCLASS IPV6_TCLASS IPV6_AUTOFLOWLABEL IPV6_ADDR_PREFERENCES "
+     "IPV6_MINHOPCOUNT IPV6_ORIGDSTADDR IPV6_TRANSPARENT IPV6_UNICAST_IF IPV6_RECVFRAGSIZE IPV6_FREEBIND"),
+    ("MsgFlags", "flags", "libc",
+     "MSG_OOB MSG_PEEK MSG_DONTROUTE MSG_CTRUNC MSG_PROBE=0x10 MSG_TRUNC MSG_DONTWAIT MSG_EOR MSG_WAITALL "
+     "MSG_FIN MSG_SYN MSG_CONFIRM MSG_RST MSG_ERRQUEUE MSG_NOSIGNAL MSG_MORE MSG_WAITFORONE "
+     "MSG_SENDPAGE_NOTLAST=0x20000 MSG_BATCH MSG_NO_SHARED_FRAGS=0x80000 MSG_ZEROCOPY MSG_FASTOPEN "
+     "MSG_CMSG_CLOEXEC MSG_CMSG_COMPAT=0x80000000"),
+    ("ShutdownHows", "values", "libc", "SHUT_RD SHUT_WR SHUT_RDWR"),
+    ("SchedPolicies", "values", "libc",
+     "SCHED_OTHER SCHED_FIFO SCHED_RR SCHED_BATCH SCHED_ISO=4 SCHED_IDLE SCHED_DEADLINE"),
+    ("SchedPolicyFlags", "flags", "libc", "SCHED_RESET_ON_FORK"),
+]
+
+# Requests strace knows under two names (it prints both): the sound timer ioctls share the termios codes.
+IOCTL_ALIASES = {
+    "TCSETS": "SNDCTL_TMR_START or TCSETS",
+    "TCSETSW": "SNDCTL_TMR_STOP or TCSETSW",
+    "TCSETSF": "SNDCTL_TMR_CONTINUE or TCSETSF",
+    "FICLONE": "BTRFS_IOC_CLONE or FICLONE",
+    "FICLONERANGE": "BTRFS_IOC_CLONE_RANGE or FICLONERANGE",
+    "FIDEDUPERANGE": "BTRFS_IOC_FILE_EXTENT_SAME or FIDEDUPERANGE",
+}
+
+# The kernel's restart codes never reach user space, but strace names them.
+INTERNAL_ERRNOS = [
+    (512, "ERESTARTSYS", "To be restarted if SA_RESTART is set"),
+    (513, "ERESTARTNOINTR", "To be restarted"),
+    (514, "ERESTARTNOHAND", "To be restarted if no handler"),
+    (515, "ENOIOCTLCMD", None),
+    (516, "ERESTART_RESTARTBLOCK", "Interrupted by signal"),
+    (517, "EPROBE_DEFER", None),
+    (518, "EOPENSTALE", None),
+    (521, "EBADHANDLE", None),
+    (522, "ENOTSYNC", None),
+    (523, "EBADCOOKIE", None),
+    (524, "ENOTSUPP", None),
+    (525, "ETOOSMALL", None),
+    (526, "ESERVERFAULT", None),
+    (527, "EBADTYPE", None),
+    (528, "EJUKEBOX", None),
+    (529, "EIOCBQUEUED", None),
+    (530, "ERECALLCONFLICT", None),
+]
+
+
+def parse_names(spec):
+    out = []
+    for tok in spec.split():
+        if "=" in tok:
+            name, expr = tok.split("=", 1)
+            out.append((name, expr))
+        else:
+            out.append((tok, None))
+    return out
+
+
+def c_program(includes, names):
+    lines = ["#include <stdio.h>"]
+    for inc in includes:
+        if inc == "_GNU_SOURCE":
+            lines.insert(0, "#define _GNU_SOURCE")
+        else:
+            lines.append("#include <%s>" % inc)
+    lines.append("int main(void) {")
+    for name, fallback in names:
+        if fallback is None:
+            lines.append('  printf("%%s %%lld\\n", "%s", (long long)(%s));' % (name, name))
+        else:
+            lines.append("#ifdef %s" % name)
+            lines.append('  printf("%%s %%lld\\n", "%s", (long long)(%s));' % (name, name))
+            lines.append("#else")
+            lines.append('  printf("%%s %%lld\\n", "%s", (long long)(%s));' % (name, fallback))
+            lines.append("#endif")
+    lines.append("  return 0;\n}")
+    return "\n".join(lines) + "\n"
+
+
+def evaluate(includes, names, tmp):
+    """Compiles a program printing every name; names gcc reports undeclared are dropped and it retries."""
+    names = list(dict.fromkeys(names))
+    dropped = []
+    src, exe = os.path.join(tmp, "c.c"), os.path.join(tmp, "c")
+    for _ in range(50):
+        with open(src, "w") as f:
+            f.write(c_program(includes, names))
+        r = subprocess.run(["gcc", "-w", "-o", exe, src], capture_output=True, text=True)
+        if r.returncode == 0:
+            break
+        # Map every error line back to the name printed on that line of the program.
+        src_lines = open(src).read().splitlines()
+        bad = set()
+        for m in re.finditer(r"c\.c:(\d+):\d+: error", r.stderr):
+            hit = re.search(r'"(\w+)", \(long long\)', src_lines[int(m.group(1)) - 1])
+            if hit:
+                bad.add(hit.group(1))
+        if not bad:
+            sys.exit("gcc failed:\n" + r.stderr[-3000:])
+        dropped += [n for n, _ in names if n in bad]
+        names = [(n, e) for n, e in names if n not in bad]
+    else:
+        sys.exit("gcc kept failing")
+    out = subprocess.run([exe], capture_output=True, text=True, check=True).stdout
+    values = {}
+    for line in out.splitlines():
+        name, value = line.split()
+        values[name] = int(value)
+    return values, dropped
+
+
+def errno_table(tmp):
+    names = {}
+    for hdr in ("/usr/include/asm-generic/errno-base.h", "/usr/include/asm-generic/errno.h"):
+        for m in re.finditer(r"^#define\s+(E[A-Z0-9]+)\s+(\d+)\b", open(hdr).read(), re.M):
+            names.setdefault(int(m.group(2)), m.group(1))
+    src, exe = os.path.join(tmp, "e.c"), os.path.join(tmp, "e")
+    with open(src, "w") as f:
+        f.write('#include <stdio.h>\n#include <string.h>\nint main(void) {\n'
+                '  for (int i = 0; i < 4096; i++) printf("%d %s\\n", i, strerror(i));\n  return 0;\n}\n')
+    subprocess.run(["gcc", "-o", exe, src], check=True)
+    out = subprocess.run([exe], capture_output=True, text=True, check=True, env={"LC_ALL": "C"}).stdout
+    messages = {}
+    for line in out.splitlines():
+        n, msg = line.split(" ", 1)
+        messages[int(n)] = msg
+    table = [(n, names[n], messages[n]) for n in sorted(names)]
+    for n, name, msg in INTERNAL_ERRNOS:
+        table.append((n, name, msg if msg is not None else messages[n]))
+    return table
+
+
+def cs_string(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def cs_value(v):
+    if v < 0:
+        return "unchecked((ulong)(%d))" % v
+    return "0x%x" % v
+
+
+def main():
+    out_path = sys.argv[1] if len(sys.argv) > 1 else OUT
+    tmp = tempfile.mkdtemp(prefix="gen-constants")
+    by_group = {}
+    for field, kind, group, spec in TABLES:
+        by_group.setdefault(group, []).extend(parse_names(spec))
+    values, dropped = {}, []
+    for group, names in by_group.items():
+        v, d = evaluate(GROUPS[group], names, tmp)
+        values[group] = v
+        dropped += d
+    if dropped:
+        print("not in this machine's headers (left out): " + " ".join(sorted(set(dropped))), file=sys.stderr)
+
+    w = []
+    w.append("// <auto-generated>")
+    w.append("// Generated by tools/gen-constants.py from this machine's kernel and libc headers. Do not edit;")
+    w.append("// change the script and run it again.")
+    w.append("// </auto-generated>")
+    w.append("#nullable enable")
+    w.append("namespace Ptracer.Strace;")
+    w.append("")
+    w.append("internal static partial class Xlats")
+    w.append("{")
+    for field, kind, group, spec in TABLES:
+        entries = [(n, values[group][n]) for n, _ in parse_names(spec) if n in values[group]]
+        if field == "IoctlNames":
+            entries = [(IOCTL_ALIASES.get(n, n), v) for n, v in entries]
+        if kind == "flags":
+            # A flag written (1 << 31) is a negative int in C: it is the bit, not a sign extension.
+            entries = [(n, v & 0xffffffff if -0x80000000 <= v < 0 else v) for n, v in entries]
+        flag = "true" if kind == "flags" else "false"
+        w.append("    public static readonly Xlat %s = new(%s, [" % (field, flag))
+        for name, v in entries:
+            w.append("        new(%s, %s)," % (cs_value(v), cs_string(name)))
+        w.append("    ]);")
+        w.append("")
+    w.append("    /// <summary>errno values: name and the message strace prints (strerror's, or strace's own for the restart codes).</summary>")
+    w.append("    public static readonly ErrnoEntry[] Errnos =")
+    w.append("    [")
+    for n, name, msg in errno_table(tmp):
+        w.append("        new(%d, %s, %s)," % (n, cs_string(name), cs_string(msg)))
+    w.append("    ];")
+    w.append("}")
+    text = "\n".join(w) + "\n"
+    with open(out_path, "w") as f:
+        f.write(text)
+    print("wrote %s (%d tables)" % (os.path.relpath(out_path, ROOT), len(TABLES)))
+
+
+if __name__ == "__main__":
+    main()
