@@ -62,6 +62,6 @@ internal static partial class Interop
         public const long read = 0, write = 1, close = 3, rt_sigaction = 13, rt_sigprocmask = 14, dup2 = 33;
         public const long getpid = 39, clone = 56, execve = 59, exit = 60, kill = 62, fcntl = 72, chdir = 80;
         public const long setpgid = 109, setsid = 112, prctl = 157, gettid = 186, exit_group = 231, dup3 = 292;
-        public const long prlimit64 = 302, seccomp = 317;
+        public const long prlimit64 = 302, seccomp = 317, close_range = 436;
     }
 }

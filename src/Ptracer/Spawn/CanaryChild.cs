@@ -36,7 +36,7 @@ public sealed unsafe class CancellationCanary : IDisposable
         ulong all = ulong.MaxValue, old;
         // Blocked signals stay blocked in the child: a Ctrl-C to the process group must not wake the tracer.
         Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &all, &old);
-        int pid = Fork(syscall, fds[0], fds[1]);
+        int pid = Fork(syscall, fds[0]);
         Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &old, null);
         Interop.Libc.close(fds[0]);
         if (pid < 0)
@@ -69,13 +69,16 @@ public sealed unsafe class CancellationCanary : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int Fork(delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long> syscall, int readFd, int writeFd)
+    private static int Fork(delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long> syscall, int readFd)
     {
         const long SIGCHLD = 17, SIGKILL = 9, PR_SET_PDEATHSIG = 1;
         long pid = syscall(Interop.SysNo.clone, SIGCHLD, 0, 0, 0, 0, 0);
         if (pid != 0) return (int)pid; // -1 on failure: the caller reports it
         syscall(Interop.SysNo.prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0, 0);
-        syscall(Interop.SysNo.close, writeFd, 0, 0, 0, 0, 0);
+        // A canary never executes, so it would keep every descriptor of the tracer process open, among them other
+        // sessions' canary write ends, whose EOF would then never come: keep only our read end.
+        if (readFd > 0) syscall(Interop.SysNo.close_range, 0, readFd - 1, 0, 0, 0, 0);
+        syscall(Interop.SysNo.close_range, readFd + 1, uint.MaxValue, 0, 0, 0, 0);
         long buffer = 0;
         // read returns 0 once every write end is closed: by Fire, or by the tracer's death.
         while (syscall(Interop.SysNo.read, readFd, (long)&buffer, 8, 0, 0, 0) > 0) { }
