@@ -24,6 +24,12 @@ internal static class TraceCommand
             return 1;
         }
 
+        if (options.ShowVersion)
+        {
+            Console.Out.WriteLine($"{name} -- version {CommandLine.Version} (ptracer)");
+            return 0;
+        }
+
         TraceHandler handler;
         StraceRenderer? renderer = null;
         JsonRenderer? json = null;

@@ -40,6 +40,18 @@ public abstract class TraceHandler
     /// <summary>A new child or thread was created by <paramref name="parent"/> and is now traced.</summary>
     public virtual void OnNewTracee(Tracee parent, Tracee child, NewTraceeKind kind) { }
 
+    /// <summary>
+    /// With <see cref="TracerOptions.TraceVforkDone"/>: <paramref name="parent"/>, suspended in vfork, was released
+    /// (its child executed or exited) and is stopped before it runs again.
+    /// </summary>
+    public virtual void OnVforkDone(Tracee parent) { }
+
+    /// <summary>
+    /// With <see cref="TracerOptions.StopBeforeExit"/>: the tracee is about to exit (PTRACE_EVENT_EXIT); its memory and
+    /// /proc entries are still there. Not reported for a tracee killed by SIGKILL.
+    /// </summary>
+    public virtual void OnExiting(Tracee tracee) { }
+
     /// <summary>The tracee exited with <paramref name="exitCode"/>.</summary>
     public virtual void OnExited(Tracee tracee, int exitCode) { }
 

@@ -72,6 +72,9 @@ public sealed class Tracee
     /// </summary>
     public TraceeResourceUsage ResourceUsage { get; internal set; }
 
+    /// <summary>The system CPU time the tracee had used at the current stop, in ticks (wait4's rusage).</summary>
+    public long SystemTimeAtStop { get; internal set; }
+
     /// <summary>A consumer's own per-tracee state (e.g. the renderer's pending line).</summary>
     public object? UserState { get; set; }
 

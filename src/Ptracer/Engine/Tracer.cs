@@ -157,8 +157,12 @@ public sealed unsafe partial class Tracer
         int options = Interop.Ptrace.O_TRACESYSGOOD | Interop.Ptrace.O_TRACEEXEC | Interop.Ptrace.O_TRACESECCOMP;
         if (_options.FollowChildren)
             options |= Interop.Ptrace.O_TRACEFORK | Interop.Ptrace.O_TRACEVFORK | Interop.Ptrace.O_TRACECLONE;
+        if (_options.TraceVforkDone)
+            options |= Interop.Ptrace.O_TRACEVFORKDONE;
         if (spawned && _options.KillSpawnedOnTracerExit)
             options |= Interop.Ptrace.O_EXITKILL;
+        if (_options.StopBeforeExit)
+            options |= Interop.Ptrace.O_TRACEEXIT;
         return options;
     }
 
@@ -252,7 +256,12 @@ public sealed unsafe partial class Tracer
             RecordRootResult(tracee, TraceResult.Killed(WTermSig(status)));
             return;
         }
-        if (WIfStopped(status)) HandleStop(tracee, status);
+        if (WIfStopped(status))
+        {
+            // wait4 reports a stopped tracee's current usage (kernel wait_task_stopped): strace -c's default clock.
+            tracee.SystemTimeAtStop = usage->SystemTime.Seconds * TimeSpan.TicksPerSecond + usage->SystemTime.Microseconds * 10;
+            HandleStop(tracee, status);
+        }
     }
 
     private void RecordRootResult(Tracee tracee, TraceResult result)
@@ -287,8 +296,16 @@ public sealed unsafe partial class Tracer
             case Interop.Ptrace.EVENT_SECCOMP:
                 HandleSyscallStop(tracee);
                 return;
+            case Interop.Ptrace.EVENT_VFORK_DONE:
+                _handler.OnVforkDone(tracee);
+                Resume(tracee, 0);
+                return;
             case Interop.Ptrace.EVENT_STOP:
                 HandleEventStop(tracee, signal);
+                return;
+            case Interop.Ptrace.EVENT_EXIT:
+                if (!tracee.IsStartingUp) _handler.OnExiting(tracee);
+                Resume(tracee, 0);
                 return;
             default:
                 Resume(tracee, 0);

@@ -24,4 +24,16 @@ public sealed class TracerOptions
     /// explicitly; never used for attached processes, which a dying tracer must leave running.
     /// </summary>
     public bool KillSpawnedOnTracerExit { get; init; } = true;
+
+    /// <summary>
+    /// Report a vfork parent's release (PTRACE_O_TRACEVFORKDONE) through <see cref="TraceHandler.OnVforkDone"/>: the
+    /// parent stops after its child executed or exited and before it returns to user space.
+    /// </summary>
+    public bool TraceVforkDone { get; init; }
+
+    /// <summary>
+    /// Stop each tracee just before it exits (PTRACE_O_TRACEEXIT) and report it to <see cref="TraceHandler.OnExiting"/>,
+    /// while its memory map and /proc entries still exist. Off by default.
+    /// </summary>
+    public bool StopBeforeExit { get; init; }
 }

@@ -26,10 +26,11 @@ public sealed unsafe class OutputSink : IDisposable
     public static OutputSink StandardError() => new(2, ownsFd: false, flushEachLine: true, capacity: 8192);
 
     /// <summary>Creates or truncates <paramref name="path"/> (O_CLOEXEC, so tracees never inherit it).</summary>
-    public static OutputSink CreateFile(string path)
+    public static OutputSink CreateFile(string path, bool append = false)
     {
-        const int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200;
-        int fd = Interop.Libc.open(path, O_WRONLY | O_CREAT | O_TRUNC | Interop.Flags.O_CLOEXEC, 438 /* 0666 */);
+        const int O_WRONLY = 1, O_CREAT = 0x40, O_TRUNC = 0x200, O_APPEND = 0x400;
+        int mode = append ? O_APPEND : O_TRUNC;
+        int fd = Interop.Libc.open(path, O_WRONLY | O_CREAT | mode | Interop.Flags.O_CLOEXEC, 438 /* 0666 */);
         if (fd < 0) throw new StraceUsageException($"Can't fopen '{path}': {Interop.Libc.StrError(Marshal.GetLastPInvokeError())}");
         return new OutputSink(fd, ownsFd: true, flushEachLine: false, capacity: 1 << 16);
     }

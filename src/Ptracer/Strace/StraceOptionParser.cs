@@ -56,6 +56,13 @@ public static class StraceOptionParser
                     case 'T': options.SyscallTimes = true; break;
                     case 'r': options.RelativeTimestamps = true; break;
                     case 'q': qCount++; break;
+                    case 'c': options.SummaryOnly = true; break;
+                    case 'C': options.SummaryWithTrace = true; break;
+                    case 'w': options.SummaryWallClock = true; break;
+                    case 'n': options.SyscallNumbers = true; break;
+                    case 'i': options.InstructionPointer = true; break;
+                    case 'A': options.AppendOutput = true; break;
+                    case 'V': options.ShowVersion = true; break;
                     case 'z': options.Status = StatusFilter.Successful; break;
                     case 'Z': options.Status = StatusFilter.Failed; break;
                     default: throw new StraceUsageException($"invalid option -- '{c}'");
@@ -78,6 +85,7 @@ public static class StraceOptionParser
 
     private static void Validate(StraceOptions options)
     {
+        if (options.ShowVersion) return;
         if (options.Command.Count == 0 && options.AttachPids.Count == 0)
             throw new StraceUsageException("must have PROG [ARGS] or -p PID");
         if (options.Command.Count > 0 && options.AttachPids.Count > 0)
@@ -109,6 +117,17 @@ public static class StraceOptionParser
         switch (name)
         {
             case "json": options.Json = true; break;
+            case "version": options.ShowVersion = true; break;
+            case "summary-only": options.SummaryOnly = true; break;
+            case "summary": options.SummaryWithTrace = true; break;
+            case "summary-wall-clock": options.SummaryWallClock = true; break;
+            case "summary-sort-by": ApplyValue(options, 'S', Value()); break;
+            case "syscall-number": options.SyscallNumbers = true; break;
+            case "instruction-pointer": options.InstructionPointer = true; break;
+            case "output-append-mode": options.AppendOutput = true; break;
+            case "signal": ApplyExpression(options, "signal=" + Value()); break;
+            case "inject": ApplyExpression(options, "inject=" + Value()); break;
+            case "fault": ApplyExpression(options, "fault=" + Value()); break;
             case "seccomp-bpf": options.SeccompBpf = true; break;
             case "no-seccomp-bpf": options.SeccompBpf = false; break;
             case "follow-forks": options.FollowForks = true; break;
@@ -166,6 +185,17 @@ public static class StraceOptionParser
             case 'a': options.AlignColumn = ParseNonNegative(value, "column"); break;
             case 'e': ApplyExpression(options, value); break;
             case 'E': options.EnvironmentChanges.Add(value); break;
+            case 'S':
+                options.SummarySort = value switch
+                {
+                    "time" or "time_total" or "total_time" => SummarySort.Time,
+                    "calls" or "count" => SummarySort.Calls,
+                    "errors" or "error" => SummarySort.Errors,
+                    "name" or "syscall" or "syscall_name" => SummarySort.Name,
+                    "nothing" or "none" => SummarySort.Nothing,
+                    _ => throw new StraceUsageException($"invalid sortby: '{value}'"),
+                };
+                break;
             case 'X':
                 options.Decode.RawConstants = value switch
                 {
@@ -210,12 +240,41 @@ public static class StraceOptionParser
             case "fault":
                 options.Injections.Add(InjectionRule.Parse(value, fault: true));
                 break;
-            case "s" or "signal" or "signals" or "abbrev" or "a" or "verbose" or "v" or "raw" or "x" or "quiet" or "q" or "silent" or "silence":
+            case "s" or "signal" or "signals":
+                options.Signals = ParseSignalSet(value);
+                break;
+            case "abbrev" or "a" or "verbose" or "v" or "raw" or "x" or "quiet" or "q" or "silent" or "silence":
                 // Accepted; these qualifiers change defaults that the current renderer already uses.
                 break;
             default:
                 throw new StraceUsageException($"invalid qualifier '{qualifier}'");
         }
+    }
+
+    /// <summary>signal=[!]SET: names with or without SIG, numbers, all, none.</summary>
+    private static bool[] ParseSignalSet(string value)
+    {
+        bool negate = value.StartsWith('!');
+        if (negate) value = value[1..];
+        bool[] set = new bool[65];
+        foreach (string part in value.Split(','))
+        {
+            if (part == "all") { Array.Fill(set, true); continue; }
+            if (part == "none") continue;
+            int sig = -1;
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 64) sig = n;
+            else
+            {
+                string name = part.StartsWith("SIG", StringComparison.OrdinalIgnoreCase) ? part.ToUpperInvariant() : "SIG" + part.ToUpperInvariant();
+                for (int i = 1; i <= 64; i++)
+                    if (SignalNames.Name(i) == name) sig = i;
+            }
+            if (sig < 0) throw new StraceUsageException($"invalid signal '{part}'");
+            set[sig] = true;
+        }
+        if (negate)
+            for (int i = 1; i <= 64; i++) set[i] = !set[i];
+        return set;
     }
 
     private static StatusFilter ParseStatus(string value)

@@ -61,6 +61,32 @@ public sealed class StraceOptions
     /// <summary>-q: 1 hides attach/detach messages, 2 also exit messages.</summary>
     public int Quiet { get; set; }
 
+    /// <summary>-c: only the summary table; -C: the trace and the table.</summary>
+    public bool SummaryOnly { get; set; }
+    public bool SummaryWithTrace { get; set; }
+    public bool Summary => SummaryOnly || SummaryWithTrace;
+
+    /// <summary>-S: the -c table's sort column.</summary>
+    public SummarySort SummarySort { get; set; } = SummarySort.Time;
+
+    /// <summary>-w: -c times are wall-clock latencies instead of system CPU time.</summary>
+    public bool SummaryWallClock { get; set; }
+
+    /// <summary>-e signal=: the signals printed as "--- SIG... ---" lines (index = signal number).</summary>
+    public bool[] Signals { get; set; } = Enumerable.Repeat(true, 65).ToArray();
+
+    /// <summary>-n: print the syscall number.</summary>
+    public bool SyscallNumbers { get; set; }
+
+    /// <summary>-i: print the instruction pointer.</summary>
+    public bool InstructionPointer { get; set; }
+
+    /// <summary>-A: append to -o FILE instead of truncating it.</summary>
+    public bool AppendOutput { get; set; }
+
+    /// <summary>-V: print the version and exit.</summary>
+    public bool ShowVersion { get; set; }
+
     /// <summary>--json: one JSON object per event instead of strace's lines.</summary>
     public bool Json { get; set; }
 

@@ -19,6 +19,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     private readonly TextBuilder _scratch = new();
     private readonly bool _statusFiltered;
     private readonly FaultInjector? _injector;
+    private readonly SyscallSummary? _summary;
+    private readonly bool _printLines;
     private TraceeLine? _printing;
     private int _live;
     private long _lastTimestampNs;
@@ -29,8 +31,10 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         _formatter = new SyscallFormatter(options.Decode);
         _statusFiltered = options.Status != StatusFilter.All;
         if (options.Injections.Count > 0) _injector = new FaultInjector(options.Injections);
+        if (options.Summary) _summary = new SyscallSummary();
+        _printLines = !options.SummaryOnly;
         if (!options.OutputSeparately)
-            _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.CreateFile(options.OutputFile);
+            _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.CreateFile(options.OutputFile, options.AppendOutput);
     }
 
     /// <summary>Messages for the user (attach/detach), written to stderr in strace's words.</summary>
@@ -51,8 +55,16 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
         if (!line.Selected) return;
         SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
+        line.LastSyscall = tracee.SyscallNumber;
 
-        if (_options.SyscallTimes) line.EntryNs = MonotonicNs();
+        if (_options.SyscallTimes || _options.SummaryWallClock) line.EntryNs = MonotonicNs();
+        line.EntrySystemTicks = tracee.SystemTimeAtStop;
+        if (!_printLines)
+        {
+            line.Context.Def = def;
+            line.Pending = true;
+            return;
+        }
         SyscallContext ctx = line.Context;
         ctx.Rebind(tracee.Memory);
         ctx.Arch = tracee.Arch;
@@ -84,6 +96,16 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         ctx.Exiting = true;
         ctx.ReturnValue = tracee.ReturnValue;
         ctx.IsError = tracee.IsError;
+        if (_summary is not null && !tracee.IsStartingUp)
+        {
+            long elapsed = _options.SummaryWallClock ? (MonotonicNs() - line.EntryNs) / 100 : tracee.SystemTimeAtStop - line.EntrySystemTicks;
+            _summary.Record(tracee.Arch, tracee.SyscallNumber, ctx.Def.Name, elapsed, tracee.IsError);
+        }
+        if (!_printLines)
+        {
+            line.Pending = false;
+            return;
+        }
 
         // The spawned child's own execve failed: ptracer reports that in one line of its own, strace-style.
         bool startFailed = tracee.IsStartingUp && ctx.IsError;
@@ -115,6 +137,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override int OnSignal(Tracee tracee, in SignalDelivery signal)
     {
+        if (!_printLines || (uint)signal.Signal >= (uint)_options.Signals.Length || !_options.Signals[signal.Signal]) return signal.Signal;
         TraceeLine line = LineOf(tracee);
         TakeTurn(line);
         FinishPendingAsUnfinished(line);
@@ -130,6 +153,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override void OnGroupStop(Tracee tracee, int signal)
     {
+        if (!_printLines || (uint)signal >= (uint)_options.Signals.Length || !_options.Signals[signal]) return;
         TraceeLine line = LineOf(tracee);
         TakeTurn(line);
         FinishPendingAsUnfinished(line);
@@ -143,8 +167,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnExited(Tracee tracee, int exitCode)
     {
         TraceeLine line = LineOf(tracee);
+        line.Gone = true;
         EndOfTracee(line);
-        if (_options.Quiet < 2)
+        if (_options.Quiet < 2 && _printLines)
         {
             TextBuilder b = _scratch;
             b.Clear();
@@ -158,8 +183,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnKilled(Tracee tracee, int signal, bool coreDumped)
     {
         TraceeLine line = LineOf(tracee);
+        line.Gone = true;
         EndOfTracee(line);
-        if (_options.Quiet < 3)
+        if (_options.Quiet < 3 && _printLines)
         {
             TextBuilder b = _scratch;
             b.Clear();
@@ -200,6 +226,12 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public void Dispose()
     {
         if (_printing is { } pending) FinishPendingAsUnfinished(pending);
+        if (_summary is not null)
+        {
+            _scratch.Clear();
+            _summary.Write(_scratch, _options.SummarySort);
+            (_sharedSink ?? OutputSink.StandardError()).WriteLine(_scratch.Written);
+        }
         _sharedSink?.Dispose();
         foreach (OutputSink sink in _perProcessSinks.Values) sink.Dispose();
     }
@@ -235,6 +267,11 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     /// <summary>A tracee ends inside a syscall (exit_group, or killed mid-call): strace closes its line with "= ?".</summary>
     private void EndOfTracee(TraceeLine line)
     {
+        if (!_printLines)
+        {
+            line.Pending = false;
+            return;
+        }
         TakeTurn(line);
         if (!line.Pending) return;
         if (_statusFiltered && (_options.Status & StatusFilter.Unfinished) == 0)
@@ -302,6 +339,26 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             }
         }
         AppendTimestamp(b);
+        if (_options.SyscallNumbers)
+        {
+            b.Append((byte)'[');
+            AppendPadded(b, line.LastSyscall, 4, ' ');
+            b.Append("] ");
+        }
+        if (_options.InstructionPointer)
+        {
+            if (line.Gone) b.Append("[????????????????] ");
+            else
+            {
+                b.Append((byte)'[');
+                int start = b.Length;
+                b.AppendHexDigits(line.Tracee.InstructionPointer);
+                int digits = b.Length - start;
+                b.Truncate(start);
+                for (int i = digits; i < 16; i++) b.Append((byte)'0');
+                b.AppendHexDigits(line.Tracee.InstructionPointer).Append("] ");
+            }
+        }
     }
 
     private void AppendTimestamp(TextBuilder b)
@@ -386,6 +443,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Unfinished { get; set; }
         public long EntryNs { get; set; }
         public bool Injected { get; set; }
+        public long EntrySystemTicks { get; set; }
+        public int LastSyscall { get; set; }
+        public bool Gone { get; set; }
         public InjectionState Injection { get; } = new();
     }
 }
