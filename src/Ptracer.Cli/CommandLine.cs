@@ -7,8 +7,7 @@ internal static class CommandLine
 
     public static int Run(string[] args)
     {
-        string invokedAs = Path.GetFileName(Environment.GetCommandLineArgs()[0]);
-        if (invokedAs == "strace") return TraceCommand.Run(args, "strace");
+        if (InvokedName() == "strace") return TraceCommand.Run(args, "strace");
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             Console.Out.Write(Usage);
@@ -22,8 +21,30 @@ internal static class CommandLine
         return args[0] switch
         {
             "trace" => TraceCommand.Run(args[1..], "ptracer trace"),
+            "run" => RunCommand.Run(args[1..]),
+            "exec-proxy" => ExecProxyCommand.Run(args[1..]),
+            "broker" => BrokerCommand.Run(args[1..]),
             _ => Fail($"ptracer: unknown command '{args[0]}' (try 'ptracer --help')"),
         };
+    }
+
+    /// <summary>
+    /// The name the program was started under (argv[0]'s last component): installed as a symlink named strace,
+    /// ptracer is `ptracer trace`. Read from /proc/self/cmdline because a framework-dependent build reports the dll
+    /// path as its first command-line argument.
+    /// </summary>
+    private static string InvokedName()
+    {
+        try
+        {
+            byte[] cmdline = File.ReadAllBytes("/proc/self/cmdline");
+            int end = Array.IndexOf(cmdline, (byte)0);
+            return Path.GetFileName(System.Text.Encoding.UTF8.GetString(cmdline, 0, end < 0 ? cmdline.Length : end));
+        }
+        catch (IOException)
+        {
+            return Path.GetFileName(Environment.GetCommandLineArgs()[0]);
+        }
     }
 
     private static int Fail(string message)
@@ -38,6 +59,11 @@ internal static class CommandLine
         commands:
           trace [STRACE OPTIONS] COMMAND [ARGS...]   trace a command as strace does (-f, -o, -e, -p, -s, -y, ...)
           trace [STRACE OPTIONS] -p PID[,PID...]     attach to running processes; Ctrl-C detaches
+          exec-proxy --broker PATH [--local ENTRY]... [--shim PATH] -- COMMAND [ARGS...]
+                                                     run COMMAND; execs not on the local list go to the broker
+          broker --socket PATH [--audit FILE] [--allow PATTERN]... [--deny PATTERN]...
+                                                     run the commands ptracer-shim hands over
+          run [OPTIONS] -- PROGRAM [ARGS...]         run a program in the sandbox under limits and a policy
           --version                                  print the version
 
         """;

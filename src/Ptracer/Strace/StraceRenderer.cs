@@ -145,7 +145,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         b.Clear();
         AppendLeader(line, b);
         b.Append("--- ").Append(SignalNames.Name(signal.Signal)).Append((byte)' ');
-        SiginfoFormatter.Format(signal.SigInfo, b);
+        SiginfoFormatter.Format(signal.SigInfo, b, _options.Decode);
         b.Append(" ---\n");
         line.Sink.WriteLine(b.Written);
         return signal.Signal;

@@ -141,6 +141,23 @@ public sealed class TraceCommandTests
     }
 
     [Fact]
+    public void Installed_as_strace_it_is_trace_and_speaks_as_strace()
+    {
+        string dir = Directory.CreateTempSubdirectory("ptracer-dropin-").FullName;
+        string strace = Path.Combine(dir, "strace");
+        File.CreateSymbolicLink(strace, PtracerCommand.Argv[^1].EndsWith(".dll", StringComparison.Ordinal)
+            ? throw new InvalidOperationException("the drop-in test needs the apphost or a native binary")
+            : PtracerCommand.Argv[0]);
+        string log = Path.Combine(dir, "log");
+        ChildResult ok = ChildProcess.Run([strace, "-o", log, "-e", "trace=exit_group", "/bin/sh", "-c", "exit 5"], Env, dir, Limit);
+        Assert.Equal(new ChildExit("exit", 5), ok.Exit);
+        Assert.Equal("exit_group(5)                           = ?\n+++ exited with 5 +++\n", File.ReadAllText(log));
+        ChildResult bad = ChildProcess.Run([strace, "--bogus"], Env, dir, Limit);
+        Assert.Equal("strace: unrecognized option '--bogus'\n", Stderr(bad));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public unsafe void Attach_then_sigint_detaches_and_the_process_finishes_normally()
     {
         string runner = TraceeBuilder.Build("runner");
