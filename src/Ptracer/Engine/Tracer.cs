@@ -125,13 +125,16 @@ public sealed unsafe partial class Tracer
 
     private void Cleanup()
     {
+        Spawn.CancellationCanary? canary;
         lock (_cancelLock)
         {
-            _canary?.Dispose();
+            canary = _canary;
             _canary = null;
             if (_rootPidfd >= 0) Libc.close(_rootPidfd);
             _rootPidfd = -1;
         }
+        // Reaping the canary waits for it: never while holding the lock that Cancel takes.
+        canary?.Dispose();
         if (_rootErrorPipe >= 0)
         {
             Libc.close(_rootErrorPipe);
@@ -251,7 +254,8 @@ public sealed unsafe partial class Tracer
         if (WIfSignaled(status))
         {
             Remove(tracee);
-            if (tracee.IsStartingUp) throw SpawnFailure(SpawnStage.Execute, Errno.ECHILD);
+            // Killed before its exec: by Cancel, an ordinary end of the session; otherwise the start failed.
+            if (tracee.IsStartingUp && !_cancelRequested) throw SpawnFailure(SpawnStage.Execute, Errno.ECHILD);
             _handler.OnKilled(tracee, WTermSig(status), (status & 0x80) != 0);
             RecordRootResult(tracee, TraceResult.Killed(WTermSig(status)));
             return;

@@ -111,6 +111,9 @@ internal static unsafe partial class Interop
         internal static partial int pidfd_open(int pid, uint flags);
 
         [LibraryImport(LibraryName, SetLastError = true)]
+        internal static partial int poll(PollFd* fds, ulong count, int timeout);
+
+        [LibraryImport(LibraryName, SetLastError = true)]
         internal static partial int pidfd_send_signal(int pidfd, int sig, void* info, uint flags);
     }
 }

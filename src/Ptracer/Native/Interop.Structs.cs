@@ -121,3 +121,13 @@ internal unsafe struct SockFprog
     public ushort Length;
     public SockFilter* Filter;
 }
+
+/// <summary>struct pollfd (poll.h).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct PollFd
+{
+    public const short POLLIN = 1;
+    public int Fd;
+    public short Events;
+    public short Revents;
+}

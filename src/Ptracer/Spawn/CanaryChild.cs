@@ -29,22 +29,47 @@ public sealed unsafe class CancellationCanary : IDisposable
     /// <summary>Forks the canary; call on the thread that will wait for it.</summary>
     public static CancellationCanary Start()
     {
-        int* fds = stackalloc int[2];
-        if (Interop.Libc.pipe2(fds, Interop.Flags.O_CLOEXEC) < 0)
+        int* control = stackalloc int[2];
+        int* started = stackalloc int[2];
+        if (Interop.Libc.pipe2(control, Interop.Flags.O_CLOEXEC) < 0)
             throw new SpawnException("cancellation canary", SpawnStage.Fork, Marshal.GetLastPInvokeError());
-        var syscall = (delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long>)s_syscall;
-        ulong all = ulong.MaxValue, old;
-        // Blocked signals stay blocked in the child: a Ctrl-C to the process group must not wake the tracer.
-        Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &all, &old);
-        int pid = Fork(syscall, fds[0]);
-        Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &old, null);
-        Interop.Libc.close(fds[0]);
-        if (pid < 0)
+        if (Interop.Libc.pipe2(started, Interop.Flags.O_CLOEXEC) < 0)
         {
-            Interop.Libc.close(fds[1]);
-            throw new SpawnException("cancellation canary", SpawnStage.Fork, -pid);
+            int errno = Marshal.GetLastPInvokeError();
+            Interop.Libc.close(control[0]);
+            Interop.Libc.close(control[1]);
+            throw new SpawnException("cancellation canary", SpawnStage.Fork, errno);
         }
-        return new CancellationCanary(pid, fds[1]);
+        var syscall = (delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long>)s_syscall;
+        try
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                ulong all = ulong.MaxValue, old;
+                // Blocked signals stay blocked in the child: a Ctrl-C to the process group must not wake the tracer.
+                Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &all, &old);
+                int pid = Fork(syscall, control[0], started[1]);
+                Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &old, null);
+                if (pid < 0) throw new SpawnException("cancellation canary", SpawnStage.Fork, Marshal.GetLastPInvokeError());
+                if (ChildStarted.Wait(pid, started[0]))
+                {
+                    Interop.Libc.close(control[0]);
+                    return new CancellationCanary(pid, control[1]);
+                }
+                if (attempt == ChildStarted.Attempts) throw new SpawnException("cancellation canary", SpawnStage.Fork, Interop.Errno.EAGAIN);
+            }
+        }
+        catch
+        {
+            Interop.Libc.close(control[0]);
+            Interop.Libc.close(control[1]);
+            throw;
+        }
+        finally
+        {
+            Interop.Libc.close(started[0]);
+            Interop.Libc.close(started[1]);
+        }
     }
 
     /// <summary>Makes the canary exit; safe from any thread, any number of times.</summary>
@@ -69,11 +94,13 @@ public sealed unsafe class CancellationCanary : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int Fork(delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long> syscall, int readFd)
+    private static int Fork(delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long> syscall, int readFd, int startedFd)
     {
         const long SIGCHLD = 17, SIGKILL = 9, PR_SET_PDEATHSIG = 1;
         long pid = syscall(Interop.SysNo.clone, SIGCHLD, 0, 0, 0, 0, 0);
         if (pid != 0) return (int)pid; // -1 on failure: the caller reports it
+        long started = 0;
+        syscall(Interop.SysNo.write, startedFd, (long)&started, 8, 0, 0, 0); // see ChildStarted
         syscall(Interop.SysNo.prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0, 0);
         // A canary never executes, so it would keep every descriptor of the tracer process open, among them other
         // sessions' canary write ends, whose EOF would then never come: keep only our read end.

@@ -50,7 +50,14 @@ internal static unsafe class ForkChild
         if (pid != 0)
             return pid < 0 ? -*s->ErrnoLocation() : (int)pid;
 
-        // Child. Dispositions first: the runtime's handlers and its SIG_IGN for SIGPIPE must not survive into exec.
+        // Child. First tell the parent we run: the JIT puts a GC poll right after the clone call, and a child forked
+        // while another thread was suspending the runtime for a GC blocks in it forever (no GC thread exists here).
+        // The parent waits for this record with a deadline and replaces a child that never sends it.
+        s->ReportStage = 0;
+        s->ReportErrno = 0;
+        s->Syscall(Interop.SysNo.write, s->ErrorPipe, (long)&s->ReportStage, 8, 0, 0, 0);
+
+        // Dispositions next: the runtime's handlers and its SIG_IGN for SIGPIPE must not survive into exec.
         int stage = (int)SpawnStage.ResetSignals;
         for (long sig = 1; sig <= 64; sig++)
         {
@@ -65,13 +72,6 @@ internal static unsafe class ForkChild
         {
             stage = (int)SpawnStage.ProcessGroup;
             if (s->Syscall(Interop.SysNo.setpgid, 0, 0, 0, 0, 0, 0) < 0) goto fail;
-        }
-
-        stage = (int)SpawnStage.ResourceLimit;
-        for (int i = 0; i < s->LimitCount; i++)
-        {
-            ResourceLimit* l = &s->Limits[i];
-            if (s->Syscall(Interop.SysNo.prlimit64, 0, l->Resource, (long)&l->Soft, 0, 0, 0) < 0) goto fail;
         }
 
         if (s->WorkingDirectory != null)
@@ -113,6 +113,14 @@ internal static unsafe class ForkChild
                 }
                 if (s->Syscall(Interop.SysNo.dup2, fd, i, 0, 0, 0, 0) < 0) goto fail;
             }
+        }
+
+        // Limits after the descriptor moves: a low RLIMIT_NOFILE must not make dup3 to a high descriptor fail.
+        stage = (int)SpawnStage.ResourceLimit;
+        for (int i = 0; i < s->LimitCount; i++)
+        {
+            ResourceLimit* l = &s->Limits[i];
+            if (s->Syscall(Interop.SysNo.prlimit64, 0, l->Resource, (long)&l->Soft, 0, 0, 0) < 0) goto fail;
         }
 
         stage = (int)SpawnStage.ResetSignals;

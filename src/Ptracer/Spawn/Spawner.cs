@@ -50,22 +50,28 @@ internal static unsafe class Spawner
         spec->DefaultAction = arena.Alloc<KernelSigaction>(1);
         spec->EmptyMask = 0;
 
+        // A fresh pipe per attempt: a replaced child's late "started" record must not speak for its successor.
         int* pipe = stackalloc int[2];
-        if (Interop.Libc.pipe2(pipe, Interop.Flags.O_CLOEXEC) < 0)
-            throw new SpawnException(options.Program, SpawnStage.Fork, Marshal.GetLastPInvokeError());
-        spec->ErrorPipe = pipe[1];
-
-        int pid = ForkWithSignalsBlocked(spec);
-        Interop.Libc.close(pipe[1]);
-        if (pid < 0)
+        for (int attempt = 1; ; attempt++)
         {
+            if (Interop.Libc.pipe2(pipe, Interop.Flags.O_CLOEXEC) < 0)
+                throw new SpawnException(options.Program, SpawnStage.Fork, Marshal.GetLastPInvokeError());
+            spec->ErrorPipe = pipe[1];
+            int pid = ForkWithSignalsBlocked(spec);
+            Interop.Libc.close(pipe[1]);
+            if (pid < 0)
+            {
+                Interop.Libc.close(pipe[0]);
+                throw new SpawnException(options.Program, SpawnStage.Fork, -pid);
+            }
+            if (ChildStarted.Wait(pid, pipe[0])) return new SpawnedChild(pid, pipe[0]);
             Interop.Libc.close(pipe[0]);
-            throw new SpawnException(options.Program, SpawnStage.Fork, -pid);
+            if (attempt == ChildStarted.Attempts) throw new SpawnException(options.Program, SpawnStage.Fork, Interop.Errno.EAGAIN);
         }
-        return new SpawnedChild(pid, pipe[0]);
     }
 
     /// <summary>Reads the child's {stage, errno} report; null when the pipe closed without one (exec succeeded).</summary>
+    /// <remarks>The "started" record (stage 0) was consumed by <see cref="ChildStarted.Wait"/> before.</remarks>
     public static (SpawnStage Stage, int Errno)? ReadFailure(int errorPipe)
     {
         int* report = stackalloc int[2];
