@@ -141,10 +141,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         TraceeLine line = LineOf(tracee);
         TakeTurn(line);
         FinishPendingAsUnfinished(line);
-        TextBuilder b = _scratch;
-        b.Clear();
-        AppendLeader(line, b);
-        b.Append("--- ").Append(SignalNames.Name(signal.Signal)).Append((byte)' ');
+        TextBuilder b = BeginEventLine(line).Append("--- ").Append(SignalNames.Name(signal.Signal)).Append((byte)' ');
         SiginfoFormatter.Format(signal.SigInfo, b, _options.Decode);
         b.Append(" ---\n");
         line.Sink.WriteLine(b.Written);
@@ -157,56 +154,43 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         TraceeLine line = LineOf(tracee);
         TakeTurn(line);
         FinishPendingAsUnfinished(line);
-        TextBuilder b = _scratch;
-        b.Clear();
-        AppendLeader(line, b);
-        b.Append("--- stopped by ").Append(SignalNames.Name(signal)).Append(" ---\n");
-        line.Sink.WriteLine(b.Written);
+        line.Sink.WriteLine(BeginEventLine(line).Append("--- stopped by ").Append(SignalNames.Name(signal)).Append(" ---\n").Written);
     }
 
     public override void OnExited(Tracee tracee, int exitCode)
     {
         TraceeLine line = LineOf(tracee);
-        line.Gone = true;
         EndOfTracee(line);
         if (_options.Quiet < 2 && _printLines)
-        {
-            TextBuilder b = _scratch;
-            b.Clear();
-            AppendLeader(line, b);
-            b.Append("+++ exited with ").Append(exitCode).Append(" +++\n");
-            line.Sink.WriteLine(b.Written);
-        }
+            line.Sink.WriteLine(BeginEventLine(line).Append("+++ exited with ").Append(exitCode).Append(" +++\n").Written);
         Forget(line);
     }
 
     public override void OnKilled(Tracee tracee, int signal, bool coreDumped)
     {
         TraceeLine line = LineOf(tracee);
-        line.Gone = true;
         EndOfTracee(line);
         if (_options.Quiet < 3 && _printLines)
         {
-            TextBuilder b = _scratch;
-            b.Clear();
-            AppendLeader(line, b);
-            b.Append("+++ killed by ").Append(SignalNames.Name(signal));
-            if (coreDumped) b.Append(" (core dumped)");
-            b.Append(" +++\n");
-            line.Sink.WriteLine(b.Written);
+            TextBuilder b = BeginEventLine(line).Append("+++ killed by ").Append(SignalNames.Name(signal));
+            line.Sink.WriteLine(b.Append(coreDumped ? " (core dumped) +++\n" : " +++\n").Written);
         }
         Forget(line);
+    }
+
+    /// <summary>A line of its own for an event (signal, stop, exit): the scratch buffer, cleared, with the leader.</summary>
+    private TextBuilder BeginEventLine(TraceeLine line)
+    {
+        _scratch.Clear();
+        AppendLeader(line, _scratch);
+        return _scratch;
     }
 
     public override void OnSuperseded(Tracee tracee, int executingTid)
     {
         TraceeLine line = LineOf(tracee);
         FinishPendingAsUnfinished(line);
-        TextBuilder b = _scratch;
-        b.Clear();
-        AppendLeader(line, b);
-        b.Append("+++ superseded by execve in pid ").Append(executingTid).Append(" +++\n");
-        line.Sink.WriteLine(b.Written);
+        line.Sink.WriteLine(BeginEventLine(line).Append("+++ superseded by execve in pid ").Append(executingTid).Append(" +++\n").Written);
         Forget(line);
     }
 
@@ -267,6 +251,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     /// <summary>A tracee ends inside a syscall (exit_group, or killed mid-call): strace closes its line with "= ?".</summary>
     private void EndOfTracee(TraceeLine line)
     {
+        line.Gone = true;
         if (!_printLines)
         {
             line.Pending = false;
