@@ -237,7 +237,8 @@ public sealed unsafe partial class Tracer
         if (!_tracees.TryGetValue(pid, out Tracee? tracee))
         {
             // A new child's first stop can arrive before its parent's fork/clone event names it (ptrace(2)).
-            tracee = new Tracee(pid, ProcessIdOf(pid)) { AwaitingParentEvent = true };
+            // Its process id is settled by the parent's event; until then it is parked.
+            tracee = new Tracee(pid, pid) { AwaitingParentEvent = true };
             _tracees.Add(pid, tracee);
         }
 
@@ -447,11 +448,13 @@ public sealed unsafe partial class Tracer
         if (childTid > 0)
         {
             bool seenAlready = _tracees.TryGetValue(childTid, out Tracee? child);
+            int processId = ChildProcessId(parent, childTid, ptraceEvent);
             if (child is null)
             {
-                child = new Tracee(childTid, ProcessIdOf(childTid));
+                child = new Tracee(childTid, processId);
                 _tracees.Add(childTid, child);
             }
+            child.ProcessId = processId;
             child.Parent = parent;
             child.AwaitingParentEvent = false;
             _handler.OnAttached(child);
@@ -463,6 +466,32 @@ public sealed unsafe partial class Tracer
             }
         }
         Resume(parent, 0);
+    }
+
+    /// <summary>
+    /// fork and vfork make a process; clone makes a thread of the parent's process when its flags hold CLONE_THREAD
+    /// (sched.h 0x00010000). The flags come from the parent's own entry stop when it was seen, else from its registers
+    /// (x86_64 clone: rdi; clone3: the first field of struct clone_args), else from /proc.
+    /// </summary>
+    private int ChildProcessId(Tracee parent, int childTid, int ptraceEvent)
+    {
+        const ulong CLONE_THREAD = 0x00010000;
+        const long X86_64_CLONE = 56, CLONE3 = 435;
+        if (ptraceEvent != Interop.Ptrace.EVENT_CLONE) return childTid;
+        ulong flags;
+        if (parent.InSyscall && parent.Arch == SyscallArch.X86_64 && parent.SyscallNumber == X86_64_CLONE)
+        {
+            flags = parent.Arguments[0];
+        }
+        else
+        {
+            UserRegs regs;
+            if (Libc.ptrace_fast(Interop.Ptrace.GETREGS, parent.Tid, 0, (nint)(&regs)) < 0) return ProcessIdOf(childTid);
+            if (regs.Cs == 0x33 && (long)regs.OrigRax == X86_64_CLONE) flags = regs.Rdi;
+            else if (regs.Cs == 0x33 && (long)regs.OrigRax == CLONE3 && parent.Memory.TryRead(regs.Rdi, out ulong cloneArgsFlags)) flags = cloneArgsFlags;
+            else return ProcessIdOf(childTid);
+        }
+        return (flags & CLONE_THREAD) != 0 ? parent.ProcessId : childTid;
     }
 
     private void HandleExec(Tracee tracee)
@@ -535,6 +564,7 @@ public sealed unsafe partial class Tracer
         {
             t.Parked = false;
             t.AwaitingParentEvent = false;
+            t.ProcessId = ProcessIdOf(t.Tid);
             _handler.OnAttached(t);
             Resume(t, 0);
         }
