@@ -129,6 +129,14 @@ public sealed class Tracee
         BlockedReturn = returnValue;
     }
 
+    /// <summary>
+    /// At a seccomp stop (<see cref="SyscallStopMode.Seccomp"/>): the tracer does not stop at this syscall's exit, so
+    /// <see cref="TraceHandler.OnSyscallExit"/> is not called for it. Ignored for a blocked syscall.
+    /// </summary>
+    public void SkipExitStop() => SkipExit = true;
+
+    internal bool SkipExit { get; set; }
+
     /// <summary>At a syscall exit: replaces the result the tracee sees.</summary>
     public void SetReturnValue(long value)
     {

@@ -338,6 +338,17 @@ public sealed unsafe partial class Tracer
                 OnExit(tracee, ref info);
                 break;
         }
+        if (tracee.SkipExit)
+        {
+            // The handler does not want this syscall's exit stop: resume with PTRACE_CONT (seccomp mode), unless the
+            // syscall was blocked, whose result is set at the exit.
+            tracee.SkipExit = false;
+            if (_options.SyscallStops == SyscallStopMode.Seccomp && tracee.BlockedReturn is null)
+            {
+                tracee.InSyscall = false;
+                tracee.IsSeccompStop = false;
+            }
+        }
         int signal = tracee.ResumeSignal;
         tracee.ResumeSignal = 0;
         Resume(tracee, signal);
