@@ -1,0 +1,156 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Ptracer.ExecProxy;
+
+/// <summary>
+/// The libc calls of exec interception (Unix sockets with SCM_RIGHTS, peer credentials, posix_spawn, pidfds).
+/// Kept here rather than in Native/ so the shim and broker depend on nothing but this folder. x86_64 glibc layouts.
+/// </summary>
+internal static unsafe partial class ProxyNative
+{
+    // The file name itself: "libc" would make the runtime probe a dozen paths first, on every shim start.
+    private const string Libc = "libc.so.6";
+
+    public const int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_CLOEXEC = 0x80000;
+    public const int SOL_SOCKET = 1, SO_PEERCRED = 17, SCM_RIGHTS = 1;
+    public const int MSG_NOSIGNAL = 0x4000, MSG_CMSG_CLOEXEC = 0x40000000;
+    public const int EINTR = 4, EAGAIN = 11, ENOENT = 2, EACCES = 13, EPIPE = 32, ECONNREFUSED = 111, ESRCH = 3;
+    public const int F_GETFD = 1, F_DUPFD_CLOEXEC = 1030;
+    public const short POLLIN = 1, POLLHUP = 0x10, POLLERR = 0x8;
+    public const short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
+    public const int O_RDONLY = 0, O_RDWR = 2, O_CLOEXEC = 0x80000;
+    public const int SIGKILL = 9;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct IoVec
+    {
+        public void* Base;
+        public nint Length;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MsgHdr
+    {
+        public void* Name;
+        public int NameLength;
+        public IoVec* Iov;
+        public nint IovLength;
+        public void* Control;
+        public nint ControlLength;
+        public int Flags;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct UCred
+    {
+        public int Pid, Uid, Gid;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [LibraryImport(Libc, SetLastError = true)] public static partial int socket(int domain, int type, int protocol);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int bind(int fd, byte* addr, int length);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int listen(int fd, int backlog);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int accept4(int fd, byte* addr, int* length, int flags);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int connect(int fd, byte* addr, int length);
+    [LibraryImport(Libc, SetLastError = true)] public static partial nint sendmsg(int fd, MsgHdr* msg, int flags);
+    [LibraryImport(Libc, SetLastError = true)] public static partial nint recvmsg(int fd, MsgHdr* msg, int flags);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int getsockopt(int fd, int level, int name, void* value, int* length);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int shutdown(int fd, int how);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int close(int fd);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int fcntl(int fd, int cmd, int arg);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int poll(PollFd* fds, ulong count, int timeoutMs);
+    [LibraryImport(Libc, SetLastError = true)] public static partial nint write(int fd, byte* buffer, nint count);
+    [LibraryImport(Libc, SetLastError = true)] public static partial nint read(int fd, byte* buffer, nint count);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int kill(int pid, int signal);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int waitpid(int pid, int* status, int options);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int pidfd_open(int pid, uint flags);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int chmod(byte* path, uint mode);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int unlink(byte* path);
+    [LibraryImport(Libc, SetLastError = true)] public static partial int open(byte* path, int flags, int mode);
+    [LibraryImport(Libc)] public static partial int getuid();
+    [LibraryImport(Libc)] public static partial int geteuid();
+    [LibraryImport(Libc)] public static partial int getpid();
+    [LibraryImport(Libc, SetLastError = true)] public static partial nint realpath(byte* path, byte* resolved);
+    [LibraryImport(Libc)] public static partial void free(void* p);
+    [LibraryImport(Libc, SetLastError = true)] public static partial long syscall(long number, long a, long b, long c, long d, long e);
+
+    [LibraryImport(Libc)] public static partial int posix_spawn(int* pid, byte* path, void* actions, void* attributes, byte** argv, byte** envp);
+    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_init(void* actions);
+    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_destroy(void* actions);
+    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_adddup2(void* actions, int fd, int newFd);
+    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_addclose(void* actions, int fd);
+    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_addopen(void* actions, int fd, byte* path, int flags, int mode);
+    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_addchdir_np(void* actions, byte* path);
+    [LibraryImport(Libc)] public static partial int posix_spawnattr_init(void* attributes);
+    [LibraryImport(Libc)] public static partial int posix_spawnattr_destroy(void* attributes);
+    [LibraryImport(Libc)] public static partial int posix_spawnattr_setflags(void* attributes, short flags);
+    [LibraryImport(Libc)] public static partial int posix_spawnattr_setsigmask(void* attributes, void* mask);
+    [LibraryImport(Libc)] public static partial int posix_spawnattr_setsigdefault(void* attributes, void* signals);
+    [LibraryImport(Libc)] public static partial int posix_spawnattr_setpgroup(void* attributes, int pgroup);
+    [LibraryImport(Libc)] public static partial int sigemptyset(void* set);
+    [LibraryImport(Libc)] public static partial int sigfillset(void* set);
+    [LibraryImport(Libc)] public static partial nint strerror(int errnum);
+
+    public static int LastError => Marshal.GetLastPInvokeError();
+
+    public static string StrError(int errno) => Marshal.PtrToStringUTF8(strerror(errno)) ?? $"errno {errno}";
+
+    /// <summary>kcmp(2) KCMP_VM: 0 when both processes use one address space (CLONE_VM), -1 on error.</summary>
+    public static int CompareVm(int pid1, int pid2)
+    {
+        const long SYS_kcmp = 312, KCMP_VM = 1;
+        long r = syscall(SYS_kcmp, pid1, pid2, KCMP_VM, 0, 0);
+        return r < 0 ? -1 : (int)r;
+    }
+
+    /// <summary>realpath(3), or null when the path cannot be resolved.</summary>
+    public static string? RealPath(string path)
+    {
+        byte[] bytes = CString(path);
+        fixed (byte* p = bytes)
+        {
+            nint resolved = realpath(p, null);
+            if (resolved == 0) return null;
+            string? s = Marshal.PtrToStringUTF8(resolved);
+            free((void*)resolved);
+            return s;
+        }
+    }
+
+    /// <summary>readlink(2) of a /proc link, or null.</summary>
+    public static string? ReadLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    public static byte[] CString(string s)
+    {
+        byte[] bytes = new byte[Encoding.UTF8.GetByteCount(s) + 1];
+        Encoding.UTF8.GetBytes(s, bytes);
+        return bytes;
+    }
+
+    /// <summary>Fills a struct sockaddr_un (110 bytes) for <paramref name="path"/>; returns the address length.</summary>
+    public static int UnixAddress(string path, Span<byte> address)
+    {
+        int n = Encoding.UTF8.GetByteCount(path);
+        if (n >= 108) throw new ArgumentException($"socket path too long (max 107 bytes): {path}");
+        address.Clear();
+        address[0] = AF_UNIX;
+        Encoding.UTF8.GetBytes(path, address[2..]);
+        return 2 + n + 1;
+    }
+}
