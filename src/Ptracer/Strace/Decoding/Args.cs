@@ -934,17 +934,8 @@ public sealed partial class SyscallFormatter
     /// <summary>i386 struct old_sigaction: handler, mask (32 bits), flags, restorer.</summary>
     private void PrintOldSigaction(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[16];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         uint flags = UI(s, 8);
         _b.Append("{sa_handler="u8);
         PrintSigHandler(UI(s, 0));
@@ -985,33 +976,15 @@ public sealed partial class SyscallFormatter
 
     private void PrintTimespec64(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[16];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         AppendTimePair(L(s, 0), L(s, 8), nanoseconds: true);
     }
 
     private void PrintItimerspec64(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[32];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         _b.Append("{it_interval="u8);
         AppendTimePair(L(s, 0), L(s, 8), nanoseconds: true);
         _b.Append(", it_value="u8);
@@ -1211,17 +1184,8 @@ public sealed partial class SyscallFormatter
 
     private void PrintUserDesc(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[16];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         uint bits = UI(s, 12);
         _b.Append("{entry_number="u8).Append(I(s, 0)).Append(", base_addr="u8).AppendHex(UI(s, 4))
           .Append(", limit="u8).AppendHex(UI(s, 8))
@@ -1233,17 +1197,8 @@ public sealed partial class SyscallFormatter
 
     private void PrintSigevent(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[64];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         int w = WordSize;
         ulong value = Word(s, 0);
         int signo = I(s, w), notify = I(s, w + 4);
@@ -1311,17 +1266,8 @@ public sealed partial class SyscallFormatter
 
     private void PrintSchedAttr(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[48];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         _b.Append("{size="u8).Append((ulong)UI(s, 0)).Append(", sched_policy="u8);
         PrintSchedPolicy(UI(s, 4));
         _b.Append(", sched_flags="u8).AppendHex(UL(s, 8)).Append(", sched_nice="u8).Append(I(s, 16))
@@ -1455,17 +1401,8 @@ public sealed partial class SyscallFormatter
 
     private void PrintCapHeader(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[8];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         uint version = UI(s, 0);
         _b.Append("{version="u8);
         switch (version)
@@ -1481,17 +1418,8 @@ public sealed partial class SyscallFormatter
     /// <summary>capget/capset data: {effective=1&lt;&lt;CAP_X|..., permitted=..., inheritable=...} (two 32-bit words each).</summary>
     private void PrintCapData(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[24];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         ReadOnlySpan<byte> effective = "{effective="u8, permitted = ", permitted="u8, inheritable = ", inheritable="u8;
         for (int set = 0; set < 3; set++)
         {

@@ -227,17 +227,8 @@ public sealed partial class SyscallFormatter
 
     private void PrintOwnerEx(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[8];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         _b.Append("{type="u8);
         PrintXval(Xlats.OwnerTypes, UI(s, 0), "F_OWNER_???");
         _b.Append(", pid="u8).Append(I(s, 4)).Append((byte)'}');
@@ -485,17 +476,8 @@ public sealed partial class SyscallFormatter
 
     private void PrintWinsize(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[8];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         _b.Append("{ws_row="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(s))
           .Append(", ws_col="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(s[2..]))
           .Append(", ws_xpixel="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(s[4..]))
@@ -509,17 +491,8 @@ public sealed partial class SyscallFormatter
     /// </summary>
     private void PrintTermios(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[36];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         uint iflag = UI(s, 0), oflag = UI(s, 4), cflag = UI(s, 8), lflag = UI(s, 12);
         _b.Append("{c_iflag="u8);
         AppendBitNames(iflag, TermiosIflags);

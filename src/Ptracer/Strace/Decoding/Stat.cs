@@ -91,17 +91,8 @@ public sealed partial class SyscallFormatter
     /// <summary>struct statx.</summary>
     private void PrintStatx(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[256];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         uint mask = UI(s, 0);
         _b.Append("{stx_mask="u8);
         PrintFlags(Xlats.StatxMask, mask, "STATX_???");
@@ -146,17 +137,8 @@ public sealed partial class SyscallFormatter
     /// <summary>struct statfs (x86_64) or statfs64.</summary>
     private void PrintStatfs(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[120];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         ulong type = UL(s, 0);
         _b.Append("{f_type="u8);
         PrintXval(Xlats.FsMagics, type, null);
@@ -173,17 +155,8 @@ public sealed partial class SyscallFormatter
     /// <summary>struct utsname.</summary>
     private void PrintUtsname(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[6 * 65];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         _b.Append("{sysname="u8);
         PrintCharArray(s[..65]);
         _b.Append(", nodename="u8);
@@ -207,17 +180,8 @@ public sealed partial class SyscallFormatter
     /// <summary>struct sysinfo (always printed in full).</summary>
     private void PrintSysinfo(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[112];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         _b.Append("{uptime="u8).Append(L(s, 0)).Append(", loads=["u8).Append(UL(s, 8)).Append(", "u8).Append(UL(s, 16))
           .Append(", "u8).Append(UL(s, 24)).Append("], totalram="u8).Append(UL(s, 32)).Append(", freeram="u8).Append(UL(s, 40))
           .Append(", sharedram="u8).Append(UL(s, 48)).Append(", bufferram="u8).Append(UL(s, 56))

@@ -185,6 +185,22 @@ public sealed partial class SyscallFormatter
         _b.AppendOctal(value);
     }
 
+    /// <summary>
+    /// Reads the structure an argument points to. When it cannot, prints what strace prints instead (NULL, or the
+    /// bare address of unreadable memory) and returns false.
+    /// </summary>
+    private bool TryReadStruct(ulong address, Span<byte> buffer)
+    {
+        if (address == 0)
+        {
+            _b.Append("NULL"u8);
+            return false;
+        }
+        if (_c.Memory.TryRead(address, buffer)) return true;
+        _b.AppendHex(address);
+        return false;
+    }
+
     /// <summary>Reads a pointer-sized word of the tracee (4 bytes for i386).</summary>
     private bool TryReadWord(ulong address, out ulong value)
     {

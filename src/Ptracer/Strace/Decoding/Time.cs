@@ -119,17 +119,8 @@ public sealed partial class SyscallFormatter
     /// <summary>struct timezone*.</summary>
     private void PrintTimezone(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = stackalloc byte[8];
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         _b.Append("{tz_minuteswest="u8).Append(BinaryPrimitives.ReadInt32LittleEndian(s))
           .Append(", tz_dsttime="u8).Append(BinaryPrimitives.ReadInt32LittleEndian(s[4..])).Append((byte)'}');
     }
