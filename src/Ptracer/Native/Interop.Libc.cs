@@ -24,6 +24,11 @@ internal static unsafe partial class Interop
         [LibraryImport(LibraryName, SetLastError = true)]
         internal static partial int wait4(int pid, int* status, int options, Rusage* usage);
 
+        // With WNOHANG wait4 never blocks: no GC transition needed. errno is read through the blocking variant only.
+        [LibraryImport(LibraryName, EntryPoint = "wait4")]
+        [UnmanagedCallConv(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvSuppressGCTransition)])]
+        internal static partial int wait4_fast(int pid, int* status, int options, Rusage* usage);
+
         [LibraryImport(LibraryName, SetLastError = true)]
         internal static partial int kill(int pid, int sig);
 

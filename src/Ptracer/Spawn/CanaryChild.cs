@@ -51,7 +51,7 @@ public sealed unsafe class CancellationCanary : IDisposable
                 int pid = Fork(syscall, control[0], started[1]);
                 Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &old, null);
                 if (pid < 0) throw new SpawnException("cancellation canary", SpawnStage.Fork, Marshal.GetLastPInvokeError());
-                if (ChildStarted.Wait(pid, started[0]))
+                if (ChildStarted.Wait(pid, started[0], attempt))
                 {
                     Interop.Libc.close(control[0]);
                     return new CancellationCanary(pid, control[1]);

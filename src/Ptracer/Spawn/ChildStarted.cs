@@ -13,17 +13,20 @@ internal static unsafe class ChildStarted
 {
     public const int Attempts = 5;
 
-    /// <summary>A healthy child writes within microseconds; a loaded machine can delay its first run, so be generous.</summary>
-    private const int DeadlineMs = 2000;
+    /// <summary>
+    /// A healthy child writes within microseconds. The first deadline is short so a child stuck in the poll is replaced
+    /// quickly; each retry doubles it (100 ms .. 1.6 s), so a child that is only slow on a loaded machine gets time.
+    /// </summary>
+    private static int DeadlineMs(int attempt) => 100 << (attempt - 1);
 
     /// <summary>
     /// True when <paramref name="pid"/> sent its record on <paramref name="pipe"/> in time. Otherwise the child is
     /// killed and reaped, and false tells the caller to fork again.
     /// </summary>
-    public static bool Wait(int pid, int pipe)
+    public static bool Wait(int pid, int pipe, int attempt)
     {
         var pfd = new PollFd { Fd = pipe, Events = PollFd.POLLIN };
-        long deadline = Environment.TickCount64 + DeadlineMs;
+        long deadline = Environment.TickCount64 + DeadlineMs(attempt);
         while (true)
         {
             int left = (int)Math.Max(0, deadline - Environment.TickCount64);

@@ -64,7 +64,7 @@ internal static unsafe class Spawner
                 Interop.Libc.close(pipe[0]);
                 throw new SpawnException(options.Program, SpawnStage.Fork, -pid);
             }
-            if (ChildStarted.Wait(pid, pipe[0])) return new SpawnedChild(pid, pipe[0]);
+            if (ChildStarted.Wait(pid, pipe[0], attempt)) return new SpawnedChild(pid, pipe[0]);
             Interop.Libc.close(pipe[0]);
             if (attempt == ChildStarted.Attempts) throw new SpawnException(options.Program, SpawnStage.Fork, Interop.Errno.EAGAIN);
         }
