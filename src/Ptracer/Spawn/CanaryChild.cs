@@ -97,6 +97,7 @@ public sealed unsafe class CancellationCanary : IDisposable
     private static int Fork(delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long> syscall, int readFd, int startedFd)
     {
         const long SIGCHLD = 17, SIGKILL = 9, PR_SET_PDEATHSIG = 1;
+        ((delegate* unmanaged<long, long, long, long, long, long, long, long>)syscall)(Interop.SysNo.getpid, 0, 0, 0, 0, 0, 0); // see ForkChild
         long pid = syscall(Interop.SysNo.clone, SIGCHLD, 0, 0, 0, 0, 0);
         if (pid != 0) return (int)pid; // -1 on failure: the caller reports it
         long started = 0;

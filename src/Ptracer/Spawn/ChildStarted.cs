@@ -11,13 +11,13 @@ namespace Ptracer.Spawn;
 /// </summary>
 internal static unsafe class ChildStarted
 {
-    public const int Attempts = 5;
+    public const int Attempts = 8;
 
     /// <summary>
     /// A healthy child writes within microseconds. The first deadline is short so a child stuck in the poll is replaced
-    /// quickly; each retry doubles it (100 ms .. 1.6 s), so a child that is only slow on a loaded machine gets time.
+    /// quickly; each retry doubles it up to 800 ms, so a child that is only slow on a loaded machine gets time.
     /// </summary>
-    private static int DeadlineMs(int attempt) => 100 << (attempt - 1);
+    private static int DeadlineMs(int attempt) => Math.Min(100 << (attempt - 1), 800);
 
     /// <summary>
     /// True when <paramref name="pid"/> sent its record on <paramref name="pipe"/> in time. Otherwise the child is

@@ -12,6 +12,8 @@ namespace Ptracer.Spawn;
 internal unsafe struct ChildSpec
 {
     public delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long> Syscall;
+    /// <summary>libc syscall() called with a GC transition: a safe point that waits out a pending suspension.</summary>
+    public delegate* unmanaged<long, long, long, long, long, long, long, long> SyscallAtSafePoint;
     public delegate* unmanaged[SuppressGCTransition]<int*> ErrnoLocation;
     public byte* Path;
     public byte** Argv;
@@ -46,6 +48,9 @@ internal static unsafe class ForkChild
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static int Fork(ChildSpec* s)
     {
+        // Wait out any pending runtime suspension right before cloning, so the child's copy of the runtime is
+        // unlikely to have one (see ChildStarted for the case where one starts in the remaining instant).
+        s->SyscallAtSafePoint(Interop.SysNo.getpid, 0, 0, 0, 0, 0, 0);
         long pid = s->Syscall(Interop.SysNo.clone, SIGCHLD, 0, 0, 0, 0, 0);
         if (pid != 0)
             return pid < 0 ? -*s->ErrnoLocation() : (int)pid;

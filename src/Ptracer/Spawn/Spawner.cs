@@ -23,6 +23,7 @@ internal static unsafe class Spawner
         using var arena = new NativeArena();
         ChildSpec* spec = arena.Alloc<ChildSpec>(1);
         spec->Syscall = (delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long>)s_syscall;
+        spec->SyscallAtSafePoint = (delegate* unmanaged<long, long, long, long, long, long, long, long>)s_syscall;
         spec->ErrnoLocation = (delegate* unmanaged[SuppressGCTransition]<int*>)s_errnoLocation;
         spec->Path = arena.CString(options.Program);
         spec->Argv = arena.CStringArray(options.Arguments);
