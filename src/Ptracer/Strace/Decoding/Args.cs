@@ -1225,18 +1225,9 @@ public sealed partial class SyscallFormatter
 
     private void PrintMqAttr(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         int w = WordSize;
         Span<byte> s = stackalloc byte[32];
-        if (!_c.Memory.TryRead(address, s[..(4 * w)]))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s[..(4 * w)])) return;
         _b.Append("{mq_flags="u8);
         ulong flags = Word(s, 0);
         if (flags == 0) _b.Append((byte)'0');
@@ -1518,18 +1509,9 @@ public sealed partial class SyscallFormatter
     /// <summary>struct sock_fprog: {len=N, filter=0x...}.</summary>
     private void PrintSockFprog(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         int w = WordSize;
         Span<byte> s = stackalloc byte[16];
-        if (!_c.Memory.TryRead(address, s[..(2 * w)]))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s[..(2 * w)])) return;
         _b.Append("{len="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(s)).Append(", filter="u8);
         PrintAddress(Word(s, w));
         _b.Append((byte)'}');

@@ -70,17 +70,8 @@ public sealed partial class SyscallFormatter
     /// <summary>waitid's siginfo: {} when nothing was waited for (WNOHANG), else the siginfo.</summary>
     private void PrintSiginfoOut(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = Scratch2(128);
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         if (BinaryPrimitives.ReadInt32LittleEndian(s) == 0)
         {
             _b.Append("{}"u8);

@@ -299,18 +299,9 @@ public sealed partial class SyscallFormatter
     /// <summary>struct sigaction (the kernel's layout for rt_sigaction).</summary>
     private void PrintSigaction(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         int w = WordSize;
         Span<byte> s = Scratch2(3 * w + 8);
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         ulong handler = Word(s, 0), flags = Word(s, w), restorer = Word(s, 2 * w);
         _b.Append("{sa_handler="u8);
         PrintSigHandler(handler);
@@ -332,35 +323,17 @@ public sealed partial class SyscallFormatter
     /// <summary>A siginfo_t* argument.</summary>
     private void PrintSiginfoAt(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         Span<byte> s = Scratch2(128);
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         SiginfoFormatter.Format(s, _b, _o);
     }
 
     /// <summary>stack_t (sigaltstack).</summary>
     private void PrintStackT(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         int w = WordSize;
         Span<byte> s = Scratch2(3 * w);
-        if (!_c.Memory.TryRead(address, s))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s)) return;
         _b.Append("{ss_sp="u8);
         PrintAddress(Word(s, 0));
         _b.Append(", ss_flags="u8);

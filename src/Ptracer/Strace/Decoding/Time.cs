@@ -128,18 +128,9 @@ public sealed partial class SyscallFormatter
     /// <summary>struct tms*.</summary>
     private void PrintTms(ulong address)
     {
-        if (address == 0)
-        {
-            _b.Append("NULL"u8);
-            return;
-        }
         int w = WordSize;
         Span<byte> s = stackalloc byte[32];
-        if (!_c.Memory.TryRead(address, s[..(4 * w)]))
-        {
-            _b.AppendHex(address);
-            return;
-        }
+        if (!TryReadStruct(address, s[..(4 * w)])) return;
         _b.Append("{tms_utime="u8).Append((long)Word(s, 0)).Append(", tms_stime="u8).Append((long)Word(s, w))
           .Append(", tms_cutime="u8).Append((long)Word(s, 2 * w)).Append(", tms_cstime="u8).Append((long)Word(s, 3 * w))
           .Append((byte)'}');
