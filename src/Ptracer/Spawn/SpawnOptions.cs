@@ -31,4 +31,16 @@ public sealed class SpawnOptions
 
     /// <summary>Put the child in a process group of its own.</summary>
     public bool NewProcessGroup { get; init; }
+
+    /// <summary>
+    /// Descriptors of the tracer process beyond those <see cref="FileDescriptors"/> names (beyond 0-2 when it is
+    /// null) are closed at exec even without FD_CLOEXEC: the program sees only what it was given.
+    /// </summary>
+    public bool CloseOtherDescriptors { get; init; }
+
+    /// <summary>Run the program as this user (after the tracer has attached, before the seccomp filter and exec).</summary>
+    public SpawnUser? User { get; init; }
 }
+
+/// <summary>The credentials a child takes before exec: real, effective and saved ids, and supplementary groups.</summary>
+public sealed record SpawnUser(uint UserId, uint GroupId, IReadOnlyList<uint> SupplementaryGroups);
