@@ -20,15 +20,20 @@ internal static class TraceCommand
         }
         catch (StraceUsageException e)
         {
-            Console.Error.WriteLine($"{name}: {e.Message}");
-            return 1;
+            return UsageError(e, name);
         }
 
+        if (options.ShowHelp)
+        {
+            Console.Out.Write(Usage.Replace("NAME", name, StringComparison.Ordinal));
+            return 0;
+        }
         if (options.ShowVersion)
         {
             Console.Out.WriteLine($"{name} -- version {CommandLine.Version} (ptracer)");
             return 0;
         }
+        foreach (string warning in options.Warnings) Console.Error.WriteLine($"{name}: {warning}");
 
         TraceHandler handler;
         StraceRenderer? renderer = null;
@@ -40,8 +45,7 @@ internal static class TraceCommand
         }
         catch (StraceUsageException e)
         {
-            Console.Error.WriteLine($"{name}: {e.Message}");
-            return 1;
+            return UsageError(e, name);
         }
 
         bool attaching = options.AttachPids.Count > 0;
@@ -87,6 +91,33 @@ internal static class TraceCommand
         }
         return attaching ? 0 : result.ExitCode;
     }
+
+    /// <summary>strace's error_msg_and_help: the message, then (for usage mistakes) where to read more; status 1.</summary>
+    private static int UsageError(StraceUsageException e, string name)
+    {
+        Console.Error.WriteLine($"{name}: {e.Message}");
+        if (e.ShowHelpHint) Console.Error.WriteLine($"Try '{name} -h' for more information.");
+        return 1;
+    }
+
+    private const string Usage = """
+        Usage: NAME [-ACdffhiqqrtttTvVwxxyyYzZ] [-I N] [-b execve] [-e EXPR]...
+                    [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD]
+                    [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]
+                    [--syscall-limit N] [--kill-on-exit] [--json]
+                    { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }
+           or: NAME -c[dfwzZ] [-I N] [-b execve] [-e EXPR]... [-O OVERHEAD]
+                    [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]
+                    { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }
+
+        The options and their long forms are strace 6.1's (see strace(1)); ptracer's additions:
+          --json             one JSON object per event instead of strace's lines
+          --no-seccomp-bpf   stop at every syscall even when -e trace= selects a few
+          --syscall-limit=N  detach after N traced syscalls (strace 6.2)
+          --kill-on-exit     kill the traced processes when the tracer exits (strace 6.4)
+        Not available: -k/--stack-traces, --secontext.
+
+        """;
 
     private static void Dispose(StraceRenderer? renderer, JsonRenderer? json)
     {

@@ -44,7 +44,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     {
         tracee.UserState ??= new TraceeLine(tracee, SinkFor(tracee));
         _live++;
-        if (tracee.AttachedByRequest && tracee.Tid == tracee.ProcessId && _options.Quiet == 0)
+        if (tracee.AttachedByRequest && tracee.Tid == tracee.ProcessId && !Quiet(QuietMessages.Attach))
             Notice?.Invoke($"Process {tracee.Tid} attached");
     }
 
@@ -161,7 +161,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     {
         TraceeLine line = LineOf(tracee);
         EndOfTracee(line);
-        if (_options.Quiet < 2 && _printLines)
+        if (!Quiet(QuietMessages.Exit) && _printLines)
             line.Sink.WriteLine(BeginEventLine(line).Append("+++ exited with ").Append(exitCode).Append(" +++\n").Written);
         Forget(line);
     }
@@ -170,7 +170,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     {
         TraceeLine line = LineOf(tracee);
         EndOfTracee(line);
-        if (_options.Quiet < 3 && _printLines)
+        if (_printLines)
         {
             TextBuilder b = BeginEventLine(line).Append("+++ killed by ").Append(SignalNames.Name(signal));
             line.Sink.WriteLine(b.Append(coreDumped ? " (core dumped) +++\n" : " +++\n").Written);
@@ -203,7 +203,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             line.Text.Append(" <detached ...>\n");
             Emit(line);
         }
-        if (_options.Quiet == 0 && tracee.Tid == tracee.ProcessId) Notice?.Invoke($"Process {tracee.Tid} detached");
+        if (!Quiet(QuietMessages.Attach) && tracee.Tid == tracee.ProcessId) Notice?.Invoke($"Process {tracee.Tid} detached");
         Forget(line);
     }
 
@@ -219,6 +219,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         _sharedSink?.Dispose();
         foreach (OutputSink sink in _perProcessSinks.Values) sink.Dispose();
     }
+
+    private bool Quiet(QuietMessages message) => (_options.Quiet & message) != 0;
 
     private static TraceeLine LineOf(Tracee tracee) => (TraceeLine)tracee.UserState!;
 
@@ -354,38 +356,40 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             long delta = _lastTimestampNs == 0 ? 0 : now - _lastTimestampNs;
             _lastTimestampNs = now;
             AppendPadded(b, delta / 1_000_000_000, 6, ' ');
-            b.Append((byte)'.');
-            AppendPadded(b, delta / 1000 % 1_000_000, 6, '0');
+            AppendFraction(b, delta, _options.RelativeDigits);
             b.Append((byte)' ');
         }
         if (_options.Timestamps == TimestampStyle.None) return;
         long ns = RealtimeNs();
         long seconds = ns / 1_000_000_000;
-        if (_options.Timestamps == TimestampStyle.Epoch)
+        if (_options.Timestamps == TimestampStyle.Unix) b.Append(seconds);
+        else
         {
-            b.Append(seconds).Append((byte)'.');
-            AppendPadded(b, ns / 1000 % 1_000_000, 6, '0');
-            b.Append((byte)' ');
-            return;
+            DateTime local = DateTime.UnixEpoch.AddSeconds(seconds).ToLocalTime();
+            AppendPadded(b, local.Hour, 2, '0');
+            b.Append((byte)':');
+            AppendPadded(b, local.Minute, 2, '0');
+            b.Append((byte)':');
+            AppendPadded(b, local.Second, 2, '0');
         }
-        DateTime local = DateTime.UnixEpoch.AddSeconds(seconds).ToLocalTime();
-        AppendPadded(b, local.Hour, 2, '0');
-        b.Append((byte)':');
-        AppendPadded(b, local.Minute, 2, '0');
-        b.Append((byte)':');
-        AppendPadded(b, local.Second, 2, '0');
-        if (_options.Timestamps == TimestampStyle.Microseconds)
-        {
-            b.Append((byte)'.');
-            AppendPadded(b, ns / 1000 % 1_000_000, 6, '0');
-        }
+        AppendFraction(b, ns, _options.TimestampDigits);
         b.Append((byte)' ');
     }
 
-    private static void AppendDuration(TextBuilder b, long ns)
+    /// <summary>".fraction" of the second with <paramref name="digits"/> digits (none for 0).</summary>
+    private static void AppendFraction(TextBuilder b, long ns, int digits)
     {
-        b.Append(" <").Append(ns / 1_000_000_000).Append((byte)'.');
-        AppendPadded(b, ns / 1000 % 1_000_000, 6, '0');
+        if (digits == 0) return;
+        long fraction = ns % 1_000_000_000;
+        for (int i = digits; i < 9; i++) fraction /= 10;
+        b.Append((byte)'.');
+        AppendPadded(b, fraction, digits, '0');
+    }
+
+    private void AppendDuration(TextBuilder b, long ns)
+    {
+        b.Append(" <").Append(ns / 1_000_000_000);
+        AppendFraction(b, ns, _options.SyscallTimeDigits);
         b.Append((byte)'>');
     }
 

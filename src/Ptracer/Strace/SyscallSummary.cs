@@ -7,6 +7,9 @@ namespace Ptracer.Strace;
 public enum SummarySort
 {
     Time,
+    MinTime,
+    MaxTime,
+    AvgTime,
     Calls,
     Errors,
     Name,
