@@ -41,7 +41,7 @@ internal static class TraceCommand
         try
         {
             if (options.Json) handler = json = new JsonRenderer(options);
-            else handler = renderer = new StraceRenderer(options) { Notice = m => Console.Error.WriteLine($"{name}: {m}") };
+            else handler = renderer = new StraceRenderer(options, m => Console.Error.WriteLine($"{name}: {m}"));
         }
         catch (StraceUsageException e)
         {
@@ -134,6 +134,9 @@ internal static class TraceCommand
     private static SockFilter[]? SeccompFilterFor(StraceOptions options)
     {
         if (options.SeccompBpf == false || options.Trace is not { IsAll: false } selection) return null;
+        // A process detached by -b execve or --syscall-limit would keep a filter whose SECCOMP_RET_TRACE fails its
+        // syscalls with ENOSYS once no tracer is attached.
+        if (options.DetachOnExecve || options.SyscallLimit > 0) return null;
         // Tampered syscalls must stop too, traced or not.
         var injector = new FaultInjector(options.Injections);
         return SeccompFilterCompiler.ForTracedSyscalls(

@@ -21,13 +21,21 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     private readonly FaultInjector? _injector;
     private readonly SyscallSummary? _summary;
     private readonly bool _printLines;
+    private readonly PathFilter? _pathFilter;
+    private readonly IoDump? _ioDump;
+    private readonly List<TraceeLine> _lines = [];
     private TraceeLine? _printing;
     private int _live;
     private long _lastTimestampNs;
+    private long _syscallsTraced;
 
-    public StraceRenderer(StraceOptions options)
+    public StraceRenderer(StraceOptions options, Action<string>? notice = null)
     {
         _options = options;
+        Notice = notice;
+        if (options.TracePaths.Count > 0)
+            _pathFilter = new PathFilter(options.TracePaths, Quiet(QuietMessages.PathResolution) ? null : notice);
+        if (options.ReadDump is not null || options.WriteDump is not null) _ioDump = new IoDump(options.ReadDump, options.WriteDump);
         _formatter = new SyscallFormatter(options.Decode);
         _statusFiltered = options.Status != StatusFilter.All;
         if (options.Injections.Count > 0) _injector = new FaultInjector(options.Injections);
@@ -42,7 +50,13 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override void OnAttached(Tracee tracee)
     {
-        tracee.UserState ??= new TraceeLine(tracee, SinkFor(tracee));
+        if (tracee.UserState is null)
+        {
+            var created = new TraceeLine(tracee, SinkFor(tracee));
+            tracee.UserState = created;
+            _lines.Add(created);
+            if (_options.DecodePidComm) created.LoadComm();
+        }
         _live++;
         if (tracee.AttachedByRequest && tracee.Tid == tracee.ProcessId && !Quiet(QuietMessages.Attach))
             Notice?.Invoke($"Process {tracee.Tid} attached");
@@ -55,7 +69,16 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
         if (!line.Selected) return;
         SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
+        if (_pathFilter is not null && !_pathFilter.Matches(tracee, def))
+        {
+            line.Selected = false;
+            return;
+        }
         line.LastSyscall = tracee.SyscallNumber;
+        line.Raw = _options.Raw is { } raw && raw.Contains(tracee.Arch, tracee.SyscallNumber);
+        line.Verbose = _options.Abbrev is { } abbrev ? !abbrev.Contains(tracee.Arch, tracee.SyscallNumber) : _options.Decode.Verbose;
+        // -b execve: a process detaches at its execve (not the traced command's own first one).
+        bool detach = _options.DetachOnExecve && !tracee.IsStartingUp && def.Name is "execve" or "execveat";
 
         if (_options.SyscallTimes || _options.SummaryWallClock) line.EntryNs = MonotonicNs();
         line.EntrySystemTicks = tracee.SystemTimeAtStop;
@@ -63,6 +86,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         {
             line.Context.Def = def;
             line.Pending = true;
+            if (detach) tracee.Detach();
             return;
         }
         SyscallContext ctx = line.Context;
@@ -79,10 +103,28 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         b.Clear();
         AppendLeader(line, b);
         b.Append(def.Name).Append((byte)'(');
-        _formatter.FormatEntry(ctx, b);
+        if (line.Raw) AppendRawArguments(ctx, b);
+        else
+        {
+            _options.Decode.Verbose = line.Verbose;
+            _formatter.FormatEntry(ctx, b);
+        }
         line.Pending = true;
         line.Unfinished = false;
         if (!_statusFiltered) _printing = line;
+        if (detach) tracee.Detach();
+    }
+
+    /// <summary>-e raw=: every argument the syscall takes, in hex (0 as "0").</summary>
+    private static void AppendRawArguments(SyscallContext ctx, TextBuilder b)
+    {
+        bool is32 = ctx.Arch == SyscallArch.I386;
+        for (int i = 0; i < ctx.Def.Args.Length; i++)
+        {
+            if (i > 0) b.Append(", ");
+            b.AppendHex(is32 ? (uint)ctx.Args[i] : ctx.Args[i]);
+        }
+        ctx.PrintedAtEntry = ctx.Def.Args.Length;
     }
 
     public override void OnSyscallExit(Tracee tracee)
@@ -104,6 +146,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (!_printLines)
         {
             line.Pending = false;
+            CountTowardsLimit();
             return;
         }
 
@@ -124,15 +167,27 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             b.Append("<... ").Append(ctx.Def.Name).Append(" resumed>");
         }
         int lineStart = 0;
-        _formatter.FormatExit(ctx, b);
+        _options.Decode.Verbose = line.Verbose;
+        if (!line.Raw) _formatter.FormatExit(ctx, b);
         b.Append(") ");
         b.PadTo(lineStart, _options.AlignColumn);
         b.Append("= ");
-        _formatter.FormatReturn(ctx, b);
+        if (line.Raw && !ctx.IsError) b.AppendHex(ctx.Arch == SyscallArch.I386 ? (uint)ctx.ReturnValue : (ulong)ctx.ReturnValue);
+        else _formatter.FormatReturn(ctx, b);
         if (line.Injected) b.Append(" (INJECTED)");
         if (_options.SyscallTimes) AppendDuration(b, MonotonicNs() - line.EntryNs);
         b.Append((byte)'\n');
+        _ioDump?.Append(ctx, b);
         Emit(line);
+        CountTowardsLimit();
+    }
+
+    /// <summary>--syscall-limit=N: after the N-th traced syscall every tracee is detached (strace 6.2+).</summary>
+    private void CountTowardsLimit()
+    {
+        if (_options.SyscallLimit <= 0 || ++_syscallsTraced != _options.SyscallLimit) return;
+        foreach (TraceeLine other in _lines)
+            if (!other.Gone) other.Tracee.Detach();
     }
 
     public override int OnSignal(Tracee tracee, in SignalDelivery signal)
@@ -186,11 +241,17 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         return _scratch;
     }
 
+    public override void OnExec(Tracee tracee, int formerTid)
+    {
+        if (_options.DecodePidComm) LineOf(tracee).LoadComm();
+    }
+
     public override void OnSuperseded(Tracee tracee, int executingTid)
     {
         TraceeLine line = LineOf(tracee);
         FinishPendingAsUnfinished(line);
-        line.Sink.WriteLine(BeginEventLine(line).Append("+++ superseded by execve in pid ").Append(executingTid).Append(" +++\n").Written);
+        if (!Quiet(QuietMessages.ThreadExecve))
+            line.Sink.WriteLine(BeginEventLine(line).Append("+++ superseded by execve in pid ").Append(executingTid).Append(" +++\n").Written);
         Forget(line);
     }
 
@@ -291,6 +352,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     private void Forget(TraceeLine line)
     {
+        line.Gone = true;
+        _lines.Remove(line);
         if (_printing == line) _printing = null;
         line.Pending = false;
         _live--;
@@ -312,6 +375,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             {
                 int start = b.Length;
                 b.Append(line.Tracee.Tid);
+                line.AppendComm(b);
                 b.PadTo(start, 5);
                 b.Append((byte)' ');
             }
@@ -321,7 +385,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
                 int start = b.Length;
                 int digits = CountDigits(line.Tracee.Tid);
                 for (int i = digits; i < 5; i++) b.Append((byte)' ');
-                b.Append(line.Tracee.Tid).Append("] ");
+                b.Append(line.Tracee.Tid);
+                line.AppendComm(b);
+                b.Append("] ");
                 _ = start;
             }
         }
@@ -435,6 +501,19 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public long EntrySystemTicks { get; set; }
         public int LastSyscall { get; set; }
         public bool Gone { get; set; }
+        public bool Raw { get; set; }
+        public bool Verbose { get; set; }
         public InjectionState Injection { get; } = new();
+        private readonly byte[] _comm = new byte[16];
+        private int _commLength = -1;
+
+        /// <summary>--decode-pids=comm: reads /proc/TID/comm (at attach and after exec, as strace refreshes it).</summary>
+        public void LoadComm() => _commLength = ProcComm.Read(Tracee.Tid, _comm);
+
+        public void AppendComm(TextBuilder b)
+        {
+            if (_commLength <= 0) return;
+            b.Append((byte)'<').Append(_comm.AsSpan(0, _commLength)).Append((byte)'>');
+        }
     }
 }
