@@ -126,14 +126,17 @@ internal static class TraceCommand
     }
 
     /// <summary>
-    /// Unlike strace, the seccomp fast path is the default when the trace set is narrower than all syscalls and
-    /// ptracer starts the command: unselected syscalls then never stop. The filter is inherited by every child, so
+    /// Unlike strace, the seccomp fast path is the default when the trace set is narrower than all syscalls, -f follows
+    /// every child and ptracer starts the command: unselected syscalls then never stop. The filter is inherited by every child, so
     /// -f sees the same set. --no-seccomp-bpf turns it off (the tracee then also keeps the ability to gain
     /// privileges through setuid programs, which the filter's no_new_privs removes).
     /// </summary>
     private static SockFilter[]? SeccompFilterFor(StraceOptions options)
     {
         if (options.SeccompBpf == false || options.Trace is not { IsAll: false } selection) return null;
+        // Children inherit the filter; one that is not traced (no -f) would get ENOSYS from every SECCOMP_RET_TRACE
+        // syscall (seccomp(2)), which is why strace refuses --seccomp-bpf without -f.
+        if (!options.FollowForks) return null;
         // A process detached by -b execve or --syscall-limit would keep a filter whose SECCOMP_RET_TRACE fails its
         // syscalls with ENOSYS once no tracer is attached.
         if (options.DetachOnExecve || options.SyscallLimit > 0) return null;

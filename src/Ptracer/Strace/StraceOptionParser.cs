@@ -60,7 +60,7 @@ public static class StraceOptionParser
         private int _xShort = -1, _xLong = -1;
         private bool _timestampsLong, _followLong, _outputSeparatelyLong, _decodeFdsSet, _optF, _sortSet;
         private int _cflag; // 1: -c, 2: -C
-        private bool _help;
+        private bool _help, _quietSet;
 
         public StraceOptions Parse(IReadOnlyList<string> args)
         {
@@ -321,7 +321,7 @@ public static class StraceOptionParser
                 case "kvm":
                     if (value != "vcpu") throw new StraceUsageException($"invalid -e kvm= argument: '{value}'");
                     break; // KVM exit reasons: no tracee here runs a vcpu that ptracer could inspect
-                case "quiet": _o.Quiet = (QuietMessages)ParseNamedSet(value, "quiet", QuietName) & QuietMessages.All; break;
+                case "quiet": _quietSet = true; _o.Quiet = (QuietMessages)ParseNamedSet(value, "quiet", QuietName) & QuietMessages.All; break;
                 case "decode-fds": ApplyDecodeFds(value); break;
                 case "decode-pids":
                     _o.DecodePidComm = (ParseNamedSet(value, "decode-pids", p => p switch { "comm" => 1, "pidns" => 2, _ => (int?)null }) & 1) != 0;
@@ -408,6 +408,9 @@ public static class StraceOptionParser
             }
             o.FollowForks = _followLong;
             o.OutputSeparately = _outputSeparatelyLong;
+            // strace: a command traced into a file has no use for attach/detach messages (they would only go to
+            // the terminal): they are off unless quiet= says otherwise.
+            if (o.OutputFile is not null && o.Command.Count > 0 && !_quietSet) o.Quiet |= QuietMessages.Attach;
             if (_qShort > 0)
             {
                 o.Quiet = _qShort switch

@@ -39,7 +39,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         _formatter = new SyscallFormatter(options.Decode);
         _statusFiltered = options.Status != StatusFilter.All;
         if (options.Injections.Count > 0) _injector = new FaultInjector(options.Injections);
-        if (options.Summary) _summary = new SyscallSummary();
+        if (options.Summary) _summary = new SyscallSummary { OverheadTicks = options.SummaryOverheadNs / 100 };
         _printLines = !options.SummaryOnly;
         if (!options.OutputSeparately)
             _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.CreateFile(options.OutputFile, options.AppendOutput);
@@ -58,8 +58,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             if (_options.DecodePidComm) created.LoadComm();
         }
         _live++;
-        if (tracee.AttachedByRequest && tracee.Tid == tracee.ProcessId && !Quiet(QuietMessages.Attach))
-            Notice?.Invoke($"Process {tracee.Tid} attached");
+        bool announce = tracee.AttachedByRequest ? tracee.Tid == tracee.ProcessId : tracee.Parent is not null;
+        if (announce && !Quiet(QuietMessages.Attach)) Notice?.Invoke($"Process {tracee.Tid} attached");
     }
 
     public override void OnSyscallEntry(Tracee tracee)
@@ -174,12 +174,25 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         b.Append("= ");
         if (line.Raw && !ctx.IsError) b.AppendHex(ctx.Arch == SyscallArch.I386 ? (uint)ctx.ReturnValue : (ulong)ctx.ReturnValue);
         else _formatter.FormatReturn(ctx, b);
+        if (_options.DecodePidComm && !ctx.IsError && ReturnsPid(ctx.Def.Name)) AppendCommOf(b, (int)ctx.ReturnValue);
         if (line.Injected) b.Append(" (INJECTED)");
         if (_options.SyscallTimes) AppendDuration(b, MonotonicNs() - line.EntryNs);
         b.Append((byte)'\n');
         _ioDump?.Append(ctx, b);
         Emit(line);
         CountTowardsLimit();
+    }
+
+    /// <summary>Syscalls whose result strace prints as a pid (RVAL_TID/RVAL_TGID), decorated by --decode-pids=comm.</summary>
+    private static bool ReturnsPid(string name) =>
+        name is "getpid" or "getppid" or "gettid" or "fork" or "vfork" or "clone" or "clone3";
+
+    private readonly byte[] _commScratch = new byte[16];
+
+    private void AppendCommOf(TextBuilder b, int pid)
+    {
+        int n = ProcComm.Read(pid, _commScratch);
+        if (n > 0) b.Append((byte)'<').Append(_commScratch.AsSpan(0, n)).Append((byte)'>');
     }
 
     /// <summary>--syscall-limit=N: after the N-th traced syscall every tracee is detached (strace 6.2+).</summary>
@@ -274,7 +287,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (_summary is not null)
         {
             _scratch.Clear();
-            _summary.Write(_scratch, _options.SummarySort);
+            _summary.Write(_scratch, _options.SummarySort, _options.SummaryColumns);
             (_sharedSink ?? OutputSink.StandardError()).WriteLine(_scratch.Written);
         }
         _sharedSink?.Dispose();
