@@ -48,6 +48,23 @@ internal static class TraceCommand
             return UsageError(e, name);
         }
 
+        UserCredentials? user = null;
+        try
+        {
+            if (options.User is { } userName) user = UserAccount.Lookup(userName);
+        }
+        catch (StraceUsageException e)
+        {
+            Dispose(renderer, json);
+            return UsageError(e, name);
+        }
+        if (options.Daemonize > 0)
+        {
+            Dispose(renderer, json);
+            Console.Error.WriteLine($"{name}: -D/--daemonize is not supported by ptracer yet");
+            return 1;
+        }
+
         bool attaching = options.AttachPids.Count > 0;
         if (attaching && options.SeccompBpf == true)
             Console.Error.WriteLine($"{name}: --seccomp-bpf is not enabled for processes attached with -p");
@@ -65,10 +82,11 @@ internal static class TraceCommand
             TracerProcess.Ignore(2 /* SIGINT */);
             TracerProcess.Ignore(3 /* SIGQUIT */);
         }
+        BlockFatalSignals(options.Interruptible);
         TraceResult result;
         try
         {
-            result = attaching ? tracer.Run(options.AttachPids, handler) : tracer.Run(SpawnOptionsFor(options, filter), handler);
+            result = attaching ? tracer.Run(options.AttachPids, handler) : tracer.Run(SpawnOptionsFor(options, filter, user), handler);
         }
         catch (SpawnException e)
         {
@@ -147,7 +165,19 @@ internal static class TraceCommand
             selection.SelectedNumbers(SyscallArch.I386).Concat(injector.Numbers(SyscallArch.I386)).Distinct());
     }
 
-    private static SpawnOptions SpawnOptionsFor(StraceOptions options, SockFilter[]? filter)
+    /// <summary>
+    /// -I 3 (never) and -I 4 (never_tstp): the tracer ignores SIGHUP, SIGINT, SIGQUIT, SIGPIPE and SIGTERM (and SIGTSTP),
+    /// so it outlives a terminal's or a script's signals; the tracee's dispositions are reset at spawn either way.
+    /// -I 1 and 2 keep the default handling (for a spawned command only SIGINT/SIGQUIT are ignored, as by strace).
+    /// </summary>
+    private static void BlockFatalSignals(int interruptible)
+    {
+        if (interruptible < 3) return;
+        foreach (int signal in new[] { 1, 2, 3, 13, 15 }) TracerProcess.Ignore(signal);
+        if (interruptible == 4) TracerProcess.Ignore(20 /* SIGTSTP */);
+    }
+
+    private static SpawnOptions SpawnOptionsFor(StraceOptions options, SockFilter[]? filter, UserCredentials? user)
     {
         string program = ExecutableLocator.Resolve(options.Command[0], Environment.GetEnvironmentVariable("PATH"));
         return new SpawnOptions
@@ -156,6 +186,7 @@ internal static class TraceCommand
             Arguments = options.Command,
             Environment = options.EnvironmentChanges.Count == 0 ? null : EnvironmentWith(options.EnvironmentChanges),
             SeccompFilter = filter,
+            Credentials = user,
         };
     }
 

@@ -28,6 +28,11 @@ internal unsafe struct ChildSpec
     public SockFprog* Filter;
     public KernelSigaction* DefaultAction;
     public ulong EmptyMask;
+    public int SetCredentials;
+    public uint Uid;
+    public uint Gid;
+    public uint* Groups;
+    public int GroupCount;
     public int ReportStage;
     public int ReportErrno;
 }
@@ -138,6 +143,15 @@ internal static unsafe class ForkChild
 
         // Seized: from here PTRACE_O_EXITKILL covers the tracer's death, and the program must not inherit ours.
         s->Syscall(Interop.SysNo.prctl, PR_SET_PDEATHSIG, 0, 0, 0, 0, 0);
+
+        if (s->SetCredentials != 0)
+        {
+            // Groups and gid first: after setuid the process may no longer change them.
+            stage = (int)SpawnStage.Credentials;
+            if (s->Syscall(Interop.SysNo.setgroups, s->GroupCount, (long)s->Groups, 0, 0, 0, 0) < 0) goto fail;
+            if (s->Syscall(Interop.SysNo.setgid, s->Gid, 0, 0, 0, 0, 0) < 0) goto fail;
+            if (s->Syscall(Interop.SysNo.setuid, s->Uid, 0, 0, 0, 0, 0) < 0) goto fail;
+        }
 
         if (s->Filter != null)
         {

@@ -29,6 +29,12 @@ public sealed class SpawnOptions
     /// <summary>A seccomp program, installed after the tracer has attached (so SECCOMP_RET_TRACE stops) and before exec.</summary>
     public IReadOnlyList<SockFilter>? SeccompFilter { get; init; }
 
+    /// <summary>Run the program as this user (setgroups, setgid, setuid in the child after the tracer seized it).</summary>
+    public UserCredentials? Credentials { get; init; }
+
     /// <summary>Put the child in a process group of its own.</summary>
     public bool NewProcessGroup { get; init; }
 }
+
+/// <summary>A user to run as: its uid, primary gid and supplementary groups.</summary>
+public sealed record UserCredentials(uint Uid, uint Gid, IReadOnlyList<uint> Groups);

@@ -40,6 +40,15 @@ internal static unsafe class Spawner
         spec->Limits = arena.Alloc<ResourceLimit>(Math.Max(1, spec->LimitCount));
         for (int i = 0; i < spec->LimitCount; i++) spec->Limits[i] = options.ResourceLimits[i];
         spec->NewProcessGroup = options.NewProcessGroup ? 1 : 0;
+        if (options.Credentials is { } user)
+        {
+            spec->SetCredentials = 1;
+            spec->Uid = user.Uid;
+            spec->Gid = user.Gid;
+            spec->GroupCount = user.Groups.Count;
+            spec->Groups = arena.Alloc<uint>(Math.Max(1, user.Groups.Count));
+            for (int i = 0; i < user.Groups.Count; i++) spec->Groups[i] = user.Groups[i];
+        }
         if (options.SeccompFilter is { Count: > 0 } filter)
         {
             SockFilter* program = arena.Alloc<SockFilter>(filter.Count);
