@@ -87,6 +87,7 @@ public sealed class IoDump
             ulong base_ = is32 ? BitConverter.ToUInt32(e) : BitConverter.ToUInt64(e);
             long length = is32 ? BitConverter.ToUInt32(e[4..]) : (long)BitConverter.ToUInt64(e[8..]);
             if (limit >= 0 && length > limit) length = limit;
+            if (length == 0) continue;
             b.Append(" * ").Append(length).Append(" bytes in buffer ").Append((long)i).Append((byte)'\n');
             DumpBuffer(ctx, b, base_, length);
             if (limit > 0) limit -= length;

@@ -66,19 +66,19 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     {
         TraceeLine line = LineOf(tracee);
         line.Injected = _injector is not null && _injector.OnEntry(tracee, line.Injection);
-        line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
-        if (!line.Selected) return;
+        line.LastSyscall = tracee.SyscallNumber;
         SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
-        if (_pathFilter is not null && !_pathFilter.Matches(tracee, def))
+        // -b execve: a process detaches at its execve, traced or not (not the traced command's own first one).
+        bool detach = _options.DetachOnExecve && !tracee.IsStartingUp && def.Name is "execve" or "execveat";
+        line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
+        if (line.Selected && _pathFilter is not null) line.Selected = _pathFilter.Matches(tracee, def);
+        if (!line.Selected)
         {
-            line.Selected = false;
+            if (detach) tracee.Detach();
             return;
         }
-        line.LastSyscall = tracee.SyscallNumber;
         line.Raw = _options.Raw is { } raw && raw.Contains(tracee.Arch, tracee.SyscallNumber);
         line.Verbose = _options.Abbrev is { } abbrev ? !abbrev.Contains(tracee.Arch, tracee.SyscallNumber) : _options.Decode.Verbose;
-        // -b execve: a process detaches at its execve (not the traced command's own first one).
-        bool detach = _options.DetachOnExecve && !tracee.IsStartingUp && def.Name is "execve" or "execveat";
 
         if (_options.SyscallTimes || _options.SummaryWallClock) line.EntryNs = MonotonicNs();
         line.EntrySystemTicks = tracee.SystemTimeAtStop;
@@ -271,11 +271,22 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnDetached(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
-        if (line.Pending)
+        if (line.Pending && _printLines)
         {
-            if (_printing != line) { TakeTurn(line); line.Text.Clear(); AppendLeader(line, line.Text); line.Text.Append("<... ").Append(line.Context.Def.Name).Append(" resumed>"); }
-            line.Text.Append(" <detached ...>\n");
-            Emit(line);
+            // A status-filtered line was held back whole at entry; -e status= decides whether it shows at all.
+            if (_statusFiltered && (_options.Status & StatusFilter.Detached) == 0) line.Pending = false;
+            else
+            {
+                if (!_statusFiltered && _printing != line)
+                {
+                    TakeTurn(line);
+                    line.Text.Clear();
+                    AppendLeader(line, line.Text);
+                    line.Text.Append("<... ").Append(line.Context.Def.Name).Append(" resumed>");
+                }
+                line.Text.Append(" <detached ...>\n");
+                Emit(line);
+            }
         }
         if (!Quiet(QuietMessages.Attach) && tracee.Tid == tracee.ProcessId) Notice?.Invoke($"Process {tracee.Tid} detached");
         Forget(line);
