@@ -33,7 +33,22 @@ internal static class TraceCommand
             Console.Out.WriteLine($"{name} -- version {CommandLine.Version} (ptracer)");
             return 0;
         }
-        foreach (string warning in options.Warnings) Console.Error.WriteLine($"{name}: {warning}");
+        (int Stage, int Pid, int ReadyFd, int Level)? role = Daemonize.Role();
+        string[] fullArgs = name == "ptracer trace" ? ["trace", .. args] : args;
+        if (role is { Stage: 1 } intermediate)
+        {
+            Daemonize.StartGrandchild(fullArgs, intermediate);
+            return 0;
+        }
+        if (role is null)
+            foreach (string warning in options.Warnings) Console.Error.WriteLine($"{name}: {warning}");
+        if (options.Daemonize > 0 && role is null) return RunDaemonized(options, fullArgs, name);
+        if (role is { Stage: 2 } tracerRole)
+        {
+            Daemonize.EnterTracerRole(tracerRole.Level);
+            options.Command.Clear();
+            options.AttachPids.Add(tracerRole.Pid);
+        }
 
         TraceHandler handler;
         StraceRenderer? renderer = null;
@@ -42,6 +57,11 @@ internal static class TraceCommand
         {
             if (options.Json) handler = json = new JsonRenderer(options);
             else handler = renderer = new StraceRenderer(options, m => Console.Error.WriteLine($"{name}: {m}"));
+            if (role is { Stage: 2 } r && renderer is not null)
+            {
+                renderer.WaitForExecOf = r.Pid;
+                renderer.AttachedToCommand = () => Daemonize.ReportAttached(r.ReadyFd);
+            }
         }
         catch (StraceUsageException e)
         {
@@ -57,12 +77,6 @@ internal static class TraceCommand
         {
             Dispose(renderer, json);
             return UsageError(e, name);
-        }
-        if (options.Daemonize > 0)
-        {
-            Dispose(renderer, json);
-            Console.Error.WriteLine($"{name}: -D/--daemonize is not supported by ptracer yet");
-            return 1;
         }
 
         bool attaching = options.AttachPids.Count > 0;
@@ -108,6 +122,38 @@ internal static class TraceCommand
             return 128 + result.Signal;
         }
         return attaching ? 0 : result.ExitCode;
+    }
+
+    /// <summary>
+    /// -D: this process becomes the command once the tracer, started as a detached grandchild, has attached to it;
+    /// the shell then waits for the command itself. Returns only when that fails.
+    /// </summary>
+    private static int RunDaemonized(StraceOptions options, string[] fullArgs, string name)
+    {
+        if (options.Json)
+        {
+            Console.Error.WriteLine($"{name}: --json cannot be combined with -D/--daemonize");
+            return 1;
+        }
+        UserCredentials? user;
+        try
+        {
+            user = options.User is { } userName ? UserAccount.Lookup(userName) : null;
+        }
+        catch (StraceUsageException e)
+        {
+            return UsageError(e, name);
+        }
+        string program = ExecutableLocator.Resolve(options.Command[0], Environment.GetEnvironmentVariable("PATH"));
+        if (!Daemonize.StartTracer(fullArgs, options.Daemonize))
+        {
+            Console.Error.WriteLine($"{name}: the tracer process did not attach");
+            return 1;
+        }
+        List<string> environment = EnvironmentWith(options.EnvironmentChanges);
+        int errno = Daemonize.Exec(program, options.Command, environment, user);
+        Console.Error.WriteLine($"{name}: cannot execute '{options.Command[0]}': {Marshal.GetPInvokeErrorMessage(errno)}");
+        return errno == 2 ? 127 : 126;
     }
 
     /// <summary>strace's error_msg_and_help: the message, then (for usage mistakes) where to read more; status 1.</summary>

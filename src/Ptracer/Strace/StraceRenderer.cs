@@ -45,6 +45,14 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.CreateFile(options.OutputFile, options.AppendOutput);
     }
 
+    /// <summary>
+    /// -D: the tracer attached to the process that will execute the command. Nothing of that process (or its other
+    /// threads) is printed before its execve; <see cref="AttachedToCommand"/> runs once it is attached.
+    /// </summary>
+    public int WaitForExecOf { get; set; }
+
+    public Action? AttachedToCommand { get; set; }
+
     /// <summary>Messages for the user (attach/detach), written to stderr in strace's words.</summary>
     public Action<string>? Notice { get; set; }
 
@@ -56,10 +64,12 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             tracee.UserState = created;
             _lines.Add(created);
             if (_options.DecodePidComm) created.LoadComm();
+            created.Hidden = WaitForExecOf != 0;
         }
-        _live++;
+        if (!LineOf(tracee).Hidden || tracee.Tid == WaitForExecOf) _live++;
         bool announce = tracee.AttachedByRequest ? tracee.Tid == tracee.ProcessId : tracee.Parent is not null;
         if (announce && !Quiet(QuietMessages.Attach)) Notice?.Invoke($"Process {tracee.Tid} attached");
+        if (tracee.Tid == WaitForExecOf) AttachedToCommand?.Invoke();
     }
 
     public override void OnSyscallEntry(Tracee tracee)
@@ -68,6 +78,13 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         line.Injected = _injector is not null && _injector.OnEntry(tracee, line.Injection);
         line.LastSyscall = tracee.SyscallNumber;
         SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
+        if (line.Hidden)
+        {
+            line.Selected = false;
+            if (tracee.Tid != WaitForExecOf || def.Name != "execve") return;
+            line.Hidden = false;
+            WaitForExecOf = 0;
+        }
         // -b execve: a process detaches at its execve, traced or not (not the traced command's own first one).
         bool detach = _options.DetachOnExecve && !tracee.IsStartingUp && def.Name is "execve" or "execveat";
         line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
@@ -205,6 +222,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override int OnSignal(Tracee tracee, in SignalDelivery signal)
     {
+        if (LineOf(tracee).Hidden) return signal.Signal;
         if (!_printLines || (uint)signal.Signal >= (uint)_options.Signals.Length || !_options.Signals[signal.Signal]) return signal.Signal;
         TraceeLine line = LineOf(tracee);
         TakeTurn(line);
@@ -218,6 +236,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override void OnGroupStop(Tracee tracee, int signal)
     {
+        if (LineOf(tracee).Hidden) return;
         if (!_printLines || (uint)signal >= (uint)_options.Signals.Length || !_options.Signals[signal]) return;
         TraceeLine line = LineOf(tracee);
         TakeTurn(line);
@@ -228,6 +247,11 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnExited(Tracee tracee, int exitCode)
     {
         TraceeLine line = LineOf(tracee);
+        if (line.Hidden)
+        {
+            Forget(line);
+            return;
+        }
         EndOfTracee(line);
         if (!Quiet(QuietMessages.Exit) && _printLines)
             line.Sink.WriteLine(BeginEventLine(line).Append("+++ exited with ").Append(exitCode).Append(" +++\n").Written);
@@ -237,6 +261,11 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnKilled(Tracee tracee, int signal, bool coreDumped)
     {
         TraceeLine line = LineOf(tracee);
+        if (line.Hidden)
+        {
+            Forget(line);
+            return;
+        }
         EndOfTracee(line);
         if (_printLines)
         {
@@ -262,6 +291,11 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnSuperseded(Tracee tracee, int executingTid)
     {
         TraceeLine line = LineOf(tracee);
+        if (line.Hidden)
+        {
+            Forget(line);
+            return;
+        }
         FinishPendingAsUnfinished(line);
         if (!Quiet(QuietMessages.ThreadExecve))
             line.Sink.WriteLine(BeginEventLine(line).Append("+++ superseded by execve in pid ").Append(executingTid).Append(" +++\n").Written);
@@ -271,6 +305,11 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnDetached(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
+        if (line.Hidden)
+        {
+            Forget(line);
+            return;
+        }
         if (line.Pending && _printLines)
         {
             // A status-filtered line was held back whole at entry; -e status= decides whether it shows at all.
@@ -380,7 +419,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         _lines.Remove(line);
         if (_printing == line) _printing = null;
         line.Pending = false;
-        _live--;
+        if (!line.Hidden) _live--;
         if (_perProcessSinks.Remove(line.Tracee.Tid, out OutputSink? sink)) sink.Dispose();
     }
 
@@ -526,6 +565,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public int LastSyscall { get; set; }
         public bool Gone { get; set; }
         public bool Raw { get; set; }
+        public bool Hidden { get; set; }
         public bool Verbose { get; set; }
         public InjectionState Injection { get; } = new();
         private readonly byte[] _comm = new byte[16];
