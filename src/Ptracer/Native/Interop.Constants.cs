@@ -67,6 +67,6 @@ internal static partial class Interop
         public const long getpid = 39, clone = 56, execve = 59, exit = 60, kill = 62, fcntl = 72, chdir = 80;
         public const long setpgid = 109, setsid = 112, prctl = 157, gettid = 186, exit_group = 231, dup3 = 292;
         public const long prlimit64 = 302, seccomp = 317, close_range = 436;
-        public const long setresuid = 117, setresgid = 119, setgroups = 116;
+        public const long setuid = 105, setgid = 106, setgroups = 116, setresuid = 117, setresgid = 119;
     }
 }

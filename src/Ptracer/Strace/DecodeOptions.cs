@@ -21,6 +21,17 @@ public enum FdDecoding : byte
     Details,
 }
 
+/// <summary>-X: how named constants and flags are printed.</summary>
+public enum ConstantStyle : byte
+{
+    /// <summary>Names (the default).</summary>
+    Abbrev,
+    /// <summary>Numbers only.</summary>
+    Raw,
+    /// <summary>Numbers with the names in a comment: 0x3 /* PROT_READ|PROT_WRITE */.</summary>
+    Verbose,
+}
+
 /// <summary>The decoding options of strace that decoders read.</summary>
 public sealed class DecodeOptions
 {
@@ -36,8 +47,15 @@ public sealed class DecodeOptions
     /// <summary>-y / -yy.</summary>
     public FdDecoding Fds { get; set; }
 
+    /// <summary>-X raw|abbrev|verbose.</summary>
+    public ConstantStyle ConstantStyle { get; set; }
+
     /// <summary>-X raw: constants and flags printed as numbers.</summary>
-    public bool RawConstants { get; set; }
+    public bool RawConstants
+    {
+        get => ConstantStyle == ConstantStyle.Raw;
+        set => ConstantStyle = value ? ConstantStyle.Raw : ConstantStyle.Abbrev;
+    }
 
     /// <summary>Maximum number of elements of arrays (argv, iovec, ...) printed before "..." (strace: the -s value).</summary>
     public int ArrayLimit => StringLimit;

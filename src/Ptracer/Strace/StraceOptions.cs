@@ -1,15 +1,13 @@
 namespace Ptracer.Strace;
 
-/// <summary>-t, -tt, -ttt: the time printed before each line.</summary>
+/// <summary>-t, -tt, -ttt, --absolute-timestamps=FORMAT: the time printed before each line.</summary>
 public enum TimestampStyle
 {
     None,
-    /// <summary>-t: HH:MM:SS</summary>
-    Seconds,
-    /// <summary>-tt: HH:MM:SS.uuuuuu</summary>
-    Microseconds,
-    /// <summary>-ttt: seconds since the epoch with microseconds.</summary>
-    Epoch,
+    /// <summary>-t, -tt: HH:MM:SS[.fraction] (local time)</summary>
+    Time,
+    /// <summary>-ttt: seconds since the epoch[.fraction]</summary>
+    Unix,
 }
 
 /// <summary>-e status=: which syscalls are printed by how they ended.</summary>
@@ -23,6 +21,52 @@ public enum StatusFilter
     Unavailable = 8,
     Detached = 16,
     All = Successful | Failed | Unfinished | Unavailable | Detached,
+}
+
+/// <summary>-e quiet=: strace's suppressible messages.</summary>
+[Flags]
+public enum QuietMessages
+{
+    None = 0,
+    /// <summary>"Process N attached/detached".</summary>
+    Attach = 1,
+    /// <summary>"+++ exited with N +++".</summary>
+    Exit = 2,
+    /// <summary>"Requested path 'P' resolved into 'R'" (-P).</summary>
+    PathResolution = 4,
+    /// <summary>"[ Process PID=N runs in 32 bit mode. ]".</summary>
+    Personality = 8,
+    /// <summary>"+++ superseded by execve in pid N +++".</summary>
+    ThreadExecve = 16,
+    All = Attach | Exit | PathResolution | Personality | ThreadExecve,
+}
+
+/// <summary>-U: a column of the -c table.</summary>
+public enum SummaryColumn
+{
+    TimePercent,
+    TotalTime,
+    MinTime,
+    MaxTime,
+    AvgTime,
+    Calls,
+    Errors,
+    Name,
+}
+
+/// <summary>-e read=/write=: a set of descriptors ([!]N,N..., all, none).</summary>
+public sealed class FdSet
+{
+    private readonly bool[] _listed;
+    private readonly bool _negated;
+
+    public FdSet(bool[] listed, bool negated)
+    {
+        _listed = listed;
+        _negated = negated;
+    }
+
+    public bool Contains(long fd) => fd >= 0 && ((ulong)fd < (ulong)_listed.Length && _listed[fd]) != _negated;
 }
 
 /// <summary>Everything `ptracer trace` was asked to do, parsed from strace's option syntax.</summary>
@@ -58,8 +102,63 @@ public sealed class StraceOptions
     /// <summary>-T: time spent in each syscall.</summary>
     public bool SyscallTimes { get; set; }
 
-    /// <summary>-q: 1 hides attach/detach messages, 2 also exit messages.</summary>
-    public int Quiet { get; set; }
+    /// <summary>-q / -e quiet=: the informational messages suppressed.</summary>
+    public QuietMessages Quiet { get; set; }
+
+    /// <summary>-t/--absolute-timestamps precision: digits after the second (0, 3, 6, 9).</summary>
+    public int TimestampDigits { get; set; }
+
+    /// <summary>-r/--relative-timestamps= precision digits (6 by default).</summary>
+    public int RelativeDigits { get; set; } = 6;
+
+    /// <summary>-T/--syscall-times= precision digits (6 by default).</summary>
+    public int SyscallTimeDigits { get; set; } = 6;
+
+    /// <summary>-P PATH / --trace-path: only syscalls touching these paths (empty: no path filter).</summary>
+    public List<string> TracePaths { get; } = [];
+
+    /// <summary>-b execve: detach from a process when it calls execve.</summary>
+    public bool DetachOnExecve { get; set; }
+
+    /// <summary>--syscall-limit=N: detach everything after N traced syscalls (0: no limit).</summary>
+    public long SyscallLimit { get; set; }
+
+    /// <summary>-u USER: run the command with that user's uid, gid and groups.</summary>
+    public string? User { get; set; }
+
+    /// <summary>-I 1..4: when the tracer may be interrupted by fatal signals (0: strace's default for the mode).</summary>
+    public int Interruptible { get; set; }
+
+    /// <summary>-D (1), -DD (2), -DDD (3): the tracer runs as a detached grandchild / in its own process group / session.</summary>
+    public int Daemonize { get; set; }
+
+    /// <summary>--decode-pids=comm / -Y: pids printed as PID&lt;comm&gt;.</summary>
+    public bool DecodePidComm { get; set; }
+
+    /// <summary>-U: the columns of the -c table, in order (null: strace's default set).</summary>
+    public List<SummaryColumn>? SummaryColumns { get; set; }
+
+    /// <summary>-O: overhead subtracted from every syscall time in the -c table, in nanoseconds.</summary>
+    public long SummaryOverheadNs { get; set; }
+
+    /// <summary>-e abbrev=: syscalls printed abbreviated (null: all; -v is none).</summary>
+    public SyscallSelection? Abbrev { get; set; }
+
+    /// <summary>-e raw=: syscalls whose arguments are printed undecoded, in hex (null: none).</summary>
+    public SyscallSelection? Raw { get; set; }
+
+    /// <summary>-e verbose=: syscalls whose structures are dereferenced (null: all).</summary>
+    public SyscallSelection? VerboseSet { get; set; }
+
+    /// <summary>-e read=FDS / -e write=FDS: descriptors whose data is hex-dumped (null: none).</summary>
+    public FdSet? ReadDump { get; set; }
+    public FdSet? WriteDump { get; set; }
+
+    /// <summary>--kill-on-exit: kill the traced processes when the tracer exits (also attached ones).</summary>
+    public bool KillOnExit { get; set; }
+
+    /// <summary>Messages strace prints and goes on (ignored -F, -S without -c, ...), in order.</summary>
+    public List<string> Warnings { get; } = [];
 
     /// <summary>-c: only the summary table; -C: the trace and the table.</summary>
     public bool SummaryOnly { get; set; }
@@ -83,6 +182,9 @@ public sealed class StraceOptions
 
     /// <summary>-A: append to -o FILE instead of truncating it.</summary>
     public bool AppendOutput { get; set; }
+
+    /// <summary>-h: print the usage and exit.</summary>
+    public bool ShowHelp { get; set; }
 
     /// <summary>-V: print the version and exit.</summary>
     public bool ShowVersion { get; set; }

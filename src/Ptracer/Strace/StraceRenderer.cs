@@ -21,41 +21,81 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     private readonly FaultInjector? _injector;
     private readonly SyscallSummary? _summary;
     private readonly bool _printLines;
+    private readonly PathFilter? _pathFilter;
+    private readonly IoDump? _ioDump;
+    private readonly List<TraceeLine> _lines = [];
     private TraceeLine? _printing;
     private int _live;
     private long _lastTimestampNs;
+    private long _syscallsTraced;
 
-    public StraceRenderer(StraceOptions options)
+    public StraceRenderer(StraceOptions options, Action<string>? notice = null)
     {
         _options = options;
+        Notice = notice;
+        if (options.TracePaths.Count > 0)
+            _pathFilter = new PathFilter(options.TracePaths, Quiet(QuietMessages.PathResolution) ? null : notice);
+        if (options.ReadDump is not null || options.WriteDump is not null) _ioDump = new IoDump(options.ReadDump, options.WriteDump);
         _formatter = new SyscallFormatter(options.Decode);
         _statusFiltered = options.Status != StatusFilter.All;
         if (options.Injections.Count > 0) _injector = new FaultInjector(options.Injections);
-        if (options.Summary) _summary = new SyscallSummary();
+        if (options.Summary) _summary = new SyscallSummary { OverheadTicks = options.SummaryOverheadNs / 100 };
         _printLines = !options.SummaryOnly;
         if (!options.OutputSeparately)
             _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.CreateFile(options.OutputFile, options.AppendOutput);
     }
+
+    /// <summary>
+    /// -D: the tracer attached to the process that will execute the command. Nothing of that process (or its other
+    /// threads) is printed before its execve; <see cref="AttachedToCommand"/> runs once it is attached.
+    /// </summary>
+    public int WaitForExecOf { get; set; }
+
+    public Action? AttachedToCommand { get; set; }
 
     /// <summary>Messages for the user (attach/detach), written to stderr in strace's words.</summary>
     public Action<string>? Notice { get; set; }
 
     public override void OnAttached(Tracee tracee)
     {
-        tracee.UserState ??= new TraceeLine(tracee, SinkFor(tracee));
-        _live++;
-        if (tracee.AttachedByRequest && tracee.Tid == tracee.ProcessId && _options.Quiet == 0)
-            Notice?.Invoke($"Process {tracee.Tid} attached");
+        if (tracee.UserState is null)
+        {
+            var created = new TraceeLine(tracee, SinkFor(tracee));
+            tracee.UserState = created;
+            _lines.Add(created);
+            if (_options.DecodePidComm) created.LoadComm();
+            created.Hidden = WaitForExecOf != 0;
+        }
+        if (!LineOf(tracee).Hidden || tracee.Tid == WaitForExecOf) _live++;
+        bool announce = tracee.AttachedByRequest ? tracee.Tid == tracee.ProcessId : tracee.Parent is not null;
+        if (announce && !Quiet(QuietMessages.Attach)) Notice?.Invoke($"Process {tracee.Tid} attached");
+        if (tracee.Tid == WaitForExecOf) AttachedToCommand?.Invoke();
     }
 
     public override void OnSyscallEntry(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
         line.Injected = _injector is not null && _injector.OnEntry(tracee, line.Injection);
-        line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
-        if (!line.Selected) return;
-        SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
         line.LastSyscall = tracee.SyscallNumber;
+        SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
+        if (line.Hidden)
+        {
+            line.Selected = false;
+            if (tracee.Tid != WaitForExecOf || def.Name != "execve") return;
+            line.Hidden = false;
+            WaitForExecOf = 0;
+        }
+        // -b execve: a process detaches at its execve, traced or not (not the traced command's own first one).
+        bool detach = _options.DetachOnExecve && !tracee.IsStartingUp && def.Name is "execve" or "execveat";
+        line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
+        if (line.Selected && _pathFilter is not null) line.Selected = _pathFilter.Matches(tracee, def);
+        if (!line.Selected)
+        {
+            if (detach) tracee.Detach();
+            return;
+        }
+        line.Raw = _options.Raw is { } raw && raw.Contains(tracee.Arch, tracee.SyscallNumber);
+        line.Verbose = _options.Abbrev is { } abbrev ? !abbrev.Contains(tracee.Arch, tracee.SyscallNumber) : _options.Decode.Verbose;
 
         if (_options.SyscallTimes || _options.SummaryWallClock) line.EntryNs = MonotonicNs();
         line.EntrySystemTicks = tracee.SystemTimeAtStop;
@@ -63,6 +103,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         {
             line.Context.Def = def;
             line.Pending = true;
+            if (detach) tracee.Detach();
             return;
         }
         SyscallContext ctx = line.Context;
@@ -79,10 +120,28 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         b.Clear();
         AppendLeader(line, b);
         b.Append(def.Name).Append((byte)'(');
-        _formatter.FormatEntry(ctx, b);
+        if (line.Raw) AppendRawArguments(ctx, b);
+        else
+        {
+            _options.Decode.Verbose = line.Verbose;
+            _formatter.FormatEntry(ctx, b);
+        }
         line.Pending = true;
         line.Unfinished = false;
         if (!_statusFiltered) _printing = line;
+        if (detach) tracee.Detach();
+    }
+
+    /// <summary>-e raw=: every argument the syscall takes, in hex (0 as "0").</summary>
+    private static void AppendRawArguments(SyscallContext ctx, TextBuilder b)
+    {
+        bool is32 = ctx.Arch == SyscallArch.I386;
+        for (int i = 0; i < ctx.Def.Args.Length; i++)
+        {
+            if (i > 0) b.Append(", ");
+            b.AppendHex(is32 ? (uint)ctx.Args[i] : ctx.Args[i]);
+        }
+        ctx.PrintedAtEntry = ctx.Def.Args.Length;
     }
 
     public override void OnSyscallExit(Tracee tracee)
@@ -104,6 +163,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (!_printLines)
         {
             line.Pending = false;
+            CountTowardsLimit();
             return;
         }
 
@@ -124,19 +184,45 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             b.Append("<... ").Append(ctx.Def.Name).Append(" resumed>");
         }
         int lineStart = 0;
-        _formatter.FormatExit(ctx, b);
+        _options.Decode.Verbose = line.Verbose;
+        if (!line.Raw) _formatter.FormatExit(ctx, b);
         b.Append(") ");
         b.PadTo(lineStart, _options.AlignColumn);
         b.Append("= ");
-        _formatter.FormatReturn(ctx, b);
+        if (line.Raw && !ctx.IsError) b.AppendHex(ctx.Arch == SyscallArch.I386 ? (uint)ctx.ReturnValue : (ulong)ctx.ReturnValue);
+        else _formatter.FormatReturn(ctx, b);
+        if (_options.DecodePidComm && !ctx.IsError && ReturnsPid(ctx.Def.Name)) AppendCommOf(b, (int)ctx.ReturnValue);
         if (line.Injected) b.Append(" (INJECTED)");
         if (_options.SyscallTimes) AppendDuration(b, MonotonicNs() - line.EntryNs);
         b.Append((byte)'\n');
+        _ioDump?.Append(ctx, b);
         Emit(line);
+        CountTowardsLimit();
+    }
+
+    /// <summary>Syscalls whose result strace prints as a pid (RVAL_TID/RVAL_TGID), decorated by --decode-pids=comm.</summary>
+    private static bool ReturnsPid(string name) =>
+        name is "getpid" or "getppid" or "gettid" or "fork" or "vfork" or "clone" or "clone3";
+
+    private readonly byte[] _commScratch = new byte[16];
+
+    private void AppendCommOf(TextBuilder b, int pid)
+    {
+        int n = ProcComm.Read(pid, _commScratch);
+        if (n > 0) b.Append((byte)'<').Append(_commScratch.AsSpan(0, n)).Append((byte)'>');
+    }
+
+    /// <summary>--syscall-limit=N: after the N-th traced syscall every tracee is detached (strace 6.2+).</summary>
+    private void CountTowardsLimit()
+    {
+        if (_options.SyscallLimit <= 0 || ++_syscallsTraced != _options.SyscallLimit) return;
+        foreach (TraceeLine other in _lines)
+            if (!other.Gone) other.Tracee.Detach();
     }
 
     public override int OnSignal(Tracee tracee, in SignalDelivery signal)
     {
+        if (LineOf(tracee).Hidden) return signal.Signal;
         if (!_printLines || (uint)signal.Signal >= (uint)_options.Signals.Length || !_options.Signals[signal.Signal]) return signal.Signal;
         TraceeLine line = LineOf(tracee);
         TakeTurn(line);
@@ -150,6 +236,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override void OnGroupStop(Tracee tracee, int signal)
     {
+        if (LineOf(tracee).Hidden) return;
         if (!_printLines || (uint)signal >= (uint)_options.Signals.Length || !_options.Signals[signal]) return;
         TraceeLine line = LineOf(tracee);
         TakeTurn(line);
@@ -160,8 +247,13 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnExited(Tracee tracee, int exitCode)
     {
         TraceeLine line = LineOf(tracee);
+        if (line.Hidden)
+        {
+            Forget(line);
+            return;
+        }
         EndOfTracee(line);
-        if (_options.Quiet < 2 && _printLines)
+        if (!Quiet(QuietMessages.Exit) && _printLines)
             line.Sink.WriteLine(BeginEventLine(line).Append("+++ exited with ").Append(exitCode).Append(" +++\n").Written);
         Forget(line);
     }
@@ -169,8 +261,13 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnKilled(Tracee tracee, int signal, bool coreDumped)
     {
         TraceeLine line = LineOf(tracee);
+        if (line.Hidden)
+        {
+            Forget(line);
+            return;
+        }
         EndOfTracee(line);
-        if (_options.Quiet < 3 && _printLines)
+        if (_printLines)
         {
             TextBuilder b = BeginEventLine(line).Append("+++ killed by ").Append(SignalNames.Name(signal));
             line.Sink.WriteLine(b.Append(coreDumped ? " (core dumped) +++\n" : " +++\n").Written);
@@ -186,24 +283,51 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         return _scratch;
     }
 
+    public override void OnExec(Tracee tracee, int formerTid)
+    {
+        if (_options.DecodePidComm) LineOf(tracee).LoadComm();
+    }
+
     public override void OnSuperseded(Tracee tracee, int executingTid)
     {
         TraceeLine line = LineOf(tracee);
+        if (line.Hidden)
+        {
+            Forget(line);
+            return;
+        }
         FinishPendingAsUnfinished(line);
-        line.Sink.WriteLine(BeginEventLine(line).Append("+++ superseded by execve in pid ").Append(executingTid).Append(" +++\n").Written);
+        if (!Quiet(QuietMessages.ThreadExecve))
+            line.Sink.WriteLine(BeginEventLine(line).Append("+++ superseded by execve in pid ").Append(executingTid).Append(" +++\n").Written);
         Forget(line);
     }
 
     public override void OnDetached(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
-        if (line.Pending)
+        if (line.Hidden)
         {
-            if (_printing != line) { TakeTurn(line); line.Text.Clear(); AppendLeader(line, line.Text); line.Text.Append("<... ").Append(line.Context.Def.Name).Append(" resumed>"); }
-            line.Text.Append(" <detached ...>\n");
-            Emit(line);
+            Forget(line);
+            return;
         }
-        if (_options.Quiet == 0 && tracee.Tid == tracee.ProcessId) Notice?.Invoke($"Process {tracee.Tid} detached");
+        if (line.Pending && _printLines)
+        {
+            // A status-filtered line was held back whole at entry; -e status= decides whether it shows at all.
+            if (_statusFiltered && (_options.Status & StatusFilter.Detached) == 0) line.Pending = false;
+            else
+            {
+                if (!_statusFiltered && _printing != line)
+                {
+                    TakeTurn(line);
+                    line.Text.Clear();
+                    AppendLeader(line, line.Text);
+                    line.Text.Append("<... ").Append(line.Context.Def.Name).Append(" resumed>");
+                }
+                line.Text.Append(" <detached ...>\n");
+                Emit(line);
+            }
+        }
+        if (!Quiet(QuietMessages.Attach) && tracee.Tid == tracee.ProcessId) Notice?.Invoke($"Process {tracee.Tid} detached");
         Forget(line);
     }
 
@@ -213,12 +337,14 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (_summary is not null)
         {
             _scratch.Clear();
-            _summary.Write(_scratch, _options.SummarySort);
+            _summary.Write(_scratch, _options.SummarySort, _options.SummaryColumns);
             (_sharedSink ?? OutputSink.StandardError()).WriteLine(_scratch.Written);
         }
         _sharedSink?.Dispose();
         foreach (OutputSink sink in _perProcessSinks.Values) sink.Dispose();
     }
+
+    private bool Quiet(QuietMessages message) => (_options.Quiet & message) != 0;
 
     private static TraceeLine LineOf(Tracee tracee) => (TraceeLine)tracee.UserState!;
 
@@ -289,9 +415,11 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     private void Forget(TraceeLine line)
     {
+        line.Gone = true;
+        _lines.Remove(line);
         if (_printing == line) _printing = null;
         line.Pending = false;
-        _live--;
+        if (!line.Hidden) _live--;
         if (_perProcessSinks.Remove(line.Tracee.Tid, out OutputSink? sink)) sink.Dispose();
     }
 
@@ -310,6 +438,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             {
                 int start = b.Length;
                 b.Append(line.Tracee.Tid);
+                line.AppendComm(b);
                 b.PadTo(start, 5);
                 b.Append((byte)' ');
             }
@@ -319,7 +448,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
                 int start = b.Length;
                 int digits = CountDigits(line.Tracee.Tid);
                 for (int i = digits; i < 5; i++) b.Append((byte)' ');
-                b.Append(line.Tracee.Tid).Append("] ");
+                b.Append(line.Tracee.Tid);
+                line.AppendComm(b);
+                b.Append("] ");
                 _ = start;
             }
         }
@@ -354,38 +485,40 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             long delta = _lastTimestampNs == 0 ? 0 : now - _lastTimestampNs;
             _lastTimestampNs = now;
             AppendPadded(b, delta / 1_000_000_000, 6, ' ');
-            b.Append((byte)'.');
-            AppendPadded(b, delta / 1000 % 1_000_000, 6, '0');
+            AppendFraction(b, delta, _options.RelativeDigits);
             b.Append((byte)' ');
         }
         if (_options.Timestamps == TimestampStyle.None) return;
         long ns = RealtimeNs();
         long seconds = ns / 1_000_000_000;
-        if (_options.Timestamps == TimestampStyle.Epoch)
+        if (_options.Timestamps == TimestampStyle.Unix) b.Append(seconds);
+        else
         {
-            b.Append(seconds).Append((byte)'.');
-            AppendPadded(b, ns / 1000 % 1_000_000, 6, '0');
-            b.Append((byte)' ');
-            return;
+            DateTime local = DateTime.UnixEpoch.AddSeconds(seconds).ToLocalTime();
+            AppendPadded(b, local.Hour, 2, '0');
+            b.Append((byte)':');
+            AppendPadded(b, local.Minute, 2, '0');
+            b.Append((byte)':');
+            AppendPadded(b, local.Second, 2, '0');
         }
-        DateTime local = DateTime.UnixEpoch.AddSeconds(seconds).ToLocalTime();
-        AppendPadded(b, local.Hour, 2, '0');
-        b.Append((byte)':');
-        AppendPadded(b, local.Minute, 2, '0');
-        b.Append((byte)':');
-        AppendPadded(b, local.Second, 2, '0');
-        if (_options.Timestamps == TimestampStyle.Microseconds)
-        {
-            b.Append((byte)'.');
-            AppendPadded(b, ns / 1000 % 1_000_000, 6, '0');
-        }
+        AppendFraction(b, ns, _options.TimestampDigits);
         b.Append((byte)' ');
     }
 
-    private static void AppendDuration(TextBuilder b, long ns)
+    /// <summary>".fraction" of the second with <paramref name="digits"/> digits (none for 0).</summary>
+    private static void AppendFraction(TextBuilder b, long ns, int digits)
     {
-        b.Append(" <").Append(ns / 1_000_000_000).Append((byte)'.');
-        AppendPadded(b, ns / 1000 % 1_000_000, 6, '0');
+        if (digits == 0) return;
+        long fraction = ns % 1_000_000_000;
+        for (int i = digits; i < 9; i++) fraction /= 10;
+        b.Append((byte)'.');
+        AppendPadded(b, fraction, digits, '0');
+    }
+
+    private void AppendDuration(TextBuilder b, long ns)
+    {
+        b.Append(" <").Append(ns / 1_000_000_000);
+        AppendFraction(b, ns, _options.SyscallTimeDigits);
         b.Append((byte)'>');
     }
 
@@ -431,6 +564,20 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public long EntrySystemTicks { get; set; }
         public int LastSyscall { get; set; }
         public bool Gone { get; set; }
+        public bool Raw { get; set; }
+        public bool Hidden { get; set; }
+        public bool Verbose { get; set; }
         public InjectionState Injection { get; } = new();
+        private readonly byte[] _comm = new byte[16];
+        private int _commLength = -1;
+
+        /// <summary>--decode-pids=comm: reads /proc/TID/comm (at attach and after exec, as strace refreshes it).</summary>
+        public void LoadComm() => _commLength = ProcComm.Read(Tracee.Tid, _comm);
+
+        public void AppendComm(TextBuilder b)
+        {
+            if (_commLength <= 0) return;
+            b.Append((byte)'<').Append(_comm.AsSpan(0, _commLength)).Append((byte)'>');
+        }
     }
 }

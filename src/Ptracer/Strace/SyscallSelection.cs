@@ -20,7 +20,11 @@ public sealed class SyscallSelection
         _i386 = i386;
         _unnamed = unnamed;
         IsAll = unnamed && x86_64.All(x => x) && i386.All(x => x);
+        IsNone = !unnamed && !x86_64.Any(x => x) && !i386.Any(x => x);
     }
+
+    /// <summary>Nothing selected.</summary>
+    public bool IsNone { get; }
 
     /// <summary>Everything selected.</summary>
     public bool IsAll { get; }
@@ -120,4 +124,8 @@ public sealed class SyscallSelection
 }
 
 /// <summary>A malformed option or argument: one line for the user, exit status 1.</summary>
-public sealed class StraceUsageException(string message) : Exception(message);
+public sealed class StraceUsageException(string message) : Exception(message)
+{
+    /// <summary>strace follows this error with "Try 'NAME -h' for more information.".</summary>
+    public bool ShowHelpHint { get; init; }
+}

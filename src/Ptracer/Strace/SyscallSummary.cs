@@ -7,6 +7,9 @@ namespace Ptracer.Strace;
 public enum SummarySort
 {
     Time,
+    MinTime,
+    MaxTime,
+    AvgTime,
     Calls,
     Errors,
     Name,
@@ -29,50 +32,101 @@ public sealed class SyscallSummary
             row = new Row(arch, number, name);
             _rows.Add((arch, number), row);
         }
+        long ticks = Math.Max(0, elapsedTicks - OverheadTicks);
         row.Calls++;
         if (failed) row.Errors++;
-        row.Ticks += Math.Max(0, elapsedTicks);
+        row.Ticks += ticks;
+        if (row.Calls == 1 || ticks < row.MinTicks) row.MinTicks = ticks;
+        if (ticks > row.MaxTicks) row.MaxTicks = ticks;
     }
 
-    public void Write(TextBuilder b, SummarySort sort)
+    /// <summary>-O: subtracted from every call's time (100 ns ticks).</summary>
+    public long OverheadTicks { get; init; }
+
+    private static readonly SummaryColumn[] DefaultColumns =
+    [
+        SummaryColumn.TimePercent, SummaryColumn.TotalTime, SummaryColumn.AvgTime, SummaryColumn.Calls,
+        SummaryColumn.Errors, SummaryColumn.Name,
+    ];
+
+    public void Write(TextBuilder b, SummarySort sort, IReadOnlyList<SummaryColumn>? columns = null)
     {
+        columns ??= DefaultColumns;
         List<Row> rows = [.. _rows.Values.OrderBy(r => r.Arch).ThenBy(r => r.Number)];
         rows = sort switch
         {
             SummarySort.Time => [.. rows.OrderByDescending(r => r.Ticks)],
+            SummarySort.MinTime => [.. rows.OrderByDescending(r => r.MinTicks)],
+            SummarySort.MaxTime => [.. rows.OrderByDescending(r => r.MaxTicks)],
+            SummarySort.AvgTime => [.. rows.OrderByDescending(r => r.Calls == 0 ? 0 : r.Ticks / r.Calls)],
             SummarySort.Calls => [.. rows.OrderByDescending(r => r.Calls)],
             SummarySort.Errors => [.. rows.OrderByDescending(r => r.Errors)],
             SummarySort.Name => [.. rows.OrderBy(r => r.Name, StringComparer.Ordinal)],
             _ => rows,
         };
-        long totalTicks = rows.Sum(r => r.Ticks);
-        long totalCalls = rows.Sum(r => r.Calls);
-        long totalErrors = rows.Sum(r => r.Errors);
-
-        b.Append("% time     seconds  usecs/call     calls    errors syscall\n");
-        const string rule = "------ ----------- ----------- --------- --------- ----------------\n";
-        b.Append(rule);
-        foreach (Row row in rows)
+        var total = new Row(SyscallArch.X86_64, -1, "total")
         {
-            double percent = totalTicks == 0 ? 0 : 100.0 * row.Ticks / totalTicks;
-            AppendRow(b, percent, row.Ticks, row.Calls, row.Errors, row.Name);
+            Ticks = rows.Sum(r => r.Ticks),
+            Calls = rows.Sum(r => r.Calls),
+            Errors = rows.Sum(r => r.Errors),
+            MinTicks = rows.Count == 0 ? 0 : rows.Min(r => r.MinTicks),
+            MaxTicks = rows.Count == 0 ? 0 : rows.Max(r => r.MaxTicks),
+        };
+
+        var header = new List<string>();
+        var rule = new List<string>();
+        foreach (SummaryColumn c in columns)
+        {
+            (string title, int width) = Layout(c);
+            bool last = c == columns[^1];
+            header.Add(c == SummaryColumn.Name ? (last ? title : title.PadRight(width)) : title.PadLeft(width));
+            rule.Add(new string('-', width));
         }
-        b.Append(rule);
-        AppendRow(b, 100.0, totalTicks, totalCalls, totalErrors, "total");
+        b.Append(string.Join(' ', header)).Append((byte)'\n');
+        string ruleLine = string.Join(' ', rule) + "\n";
+        b.Append(ruleLine);
+        foreach (Row row in rows) AppendRow(b, row, total.Ticks, columns);
+        b.Append(ruleLine);
+        AppendRow(b, total, total.Ticks, columns);
     }
 
-    // strace: "%6.2f %11.6f %11lu %9lu %9.u %s" (the errors column is blank for 0).
-    private static void AppendRow(TextBuilder b, double percent, long ticks, long calls, long errors, string name)
+    private static (string Title, int Width) Layout(SummaryColumn column) => column switch
     {
-        double seconds = ticks / (double)TimeSpan.TicksPerSecond;
-        long usecsPerCall = calls == 0 ? 0 : ticks / 10 / calls;
-        b.Append(Pad(percent.ToString("F2", CultureInfo.InvariantCulture), 6)).Append((byte)' ');
-        b.Append(Pad(seconds.ToString("F6", CultureInfo.InvariantCulture), 11)).Append((byte)' ');
-        b.Append(Pad(usecsPerCall.ToString(CultureInfo.InvariantCulture), 11)).Append((byte)' ');
-        b.Append(Pad(calls.ToString(CultureInfo.InvariantCulture), 9)).Append((byte)' ');
-        b.Append(Pad(errors == 0 ? "" : errors.ToString(CultureInfo.InvariantCulture), 9)).Append((byte)' ');
-        b.Append(name).Append((byte)'\n');
+        SummaryColumn.TimePercent => ("% time", 6),
+        SummaryColumn.TotalTime => ("seconds", 11),
+        SummaryColumn.MinTime => ("shortest", 8),
+        SummaryColumn.MaxTime => ("longest", 8),
+        SummaryColumn.AvgTime => ("usecs/call", 11),
+        SummaryColumn.Calls => ("calls", 9),
+        SummaryColumn.Errors => ("errors", 9),
+        _ => ("syscall", 16),
+    };
+
+    // strace: "%6.2f %11.6f %11lu %9lu %9.u %s" for the default columns (errors blank for 0).
+    private static void AppendRow(TextBuilder b, Row row, long totalTicks, IReadOnlyList<SummaryColumn> columns)
+    {
+        var cells = new List<string>(columns.Count);
+        foreach (SummaryColumn c in columns)
+        {
+            (_, int width) = Layout(c);
+            string cell = c switch
+            {
+                SummaryColumn.TimePercent => (totalTicks == 0 ? 0 : 100.0 * row.Ticks / totalTicks).ToString("F2", CultureInfo.InvariantCulture),
+                SummaryColumn.TotalTime => Seconds(row.Ticks),
+                SummaryColumn.MinTime => Seconds(row.MinTicks),
+                SummaryColumn.MaxTime => Seconds(row.MaxTicks),
+                SummaryColumn.AvgTime => (row.Calls == 0 ? 0 : row.Ticks / 10 / row.Calls).ToString(CultureInfo.InvariantCulture),
+                SummaryColumn.Calls => row.Calls.ToString(CultureInfo.InvariantCulture),
+                SummaryColumn.Errors => row.Errors == 0 ? "" : row.Errors.ToString(CultureInfo.InvariantCulture),
+                _ => row.Name,
+            };
+            bool last = c == columns[^1];
+            cells.Add(c == SummaryColumn.Name ? (last ? cell : cell.PadRight(width)) : Pad(cell, width));
+        }
+        b.Append(string.Join(' ', cells)).Append((byte)'\n');
     }
+
+    private static string Seconds(long ticks) => (ticks / (double)TimeSpan.TicksPerSecond).ToString("F6", CultureInfo.InvariantCulture);
 
     private static string Pad(string s, int width) => s.Length >= width ? s : new string(' ', width - s.Length) + s;
 
@@ -84,5 +138,7 @@ public sealed class SyscallSummary
         public long Calls { get; set; }
         public long Errors { get; set; }
         public long Ticks { get; set; }
+        public long MinTicks { get; set; }
+        public long MaxTicks { get; set; }
     }
 }

@@ -27,7 +27,7 @@ public sealed class TraceCommandTests
     {
         ChildResult r = Trace("--bogus", "/bin/true");
         Assert.Equal(new ChildExit("exit", 1), r.Exit);
-        Assert.Equal("ptracer trace: unrecognized option '--bogus'\n", Stderr(r));
+        Assert.Equal("ptracer trace: unrecognized option '--bogus'\nTry 'ptracer trace -h' for more information.\n", Stderr(r));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class TraceCommandTests
     {
         ChildResult r = Trace("-s");
         Assert.Equal(new ChildExit("exit", 1), r.Exit);
-        Assert.Equal("ptracer trace: option requires an argument -- 's'\n", Stderr(r));
+        Assert.Equal("ptracer trace: option requires an argument -- 's'\nTry 'ptracer trace -h' for more information.\n", Stderr(r));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class TraceCommandTests
     {
         ChildResult r = Trace("-f");
         Assert.Equal(new ChildExit("exit", 1), r.Exit);
-        Assert.Equal("ptracer trace: must have PROG [ARGS] or -p PID\n", Stderr(r));
+        Assert.Equal("ptracer trace: must have PROG [ARGS] or -p PID\nTry 'ptracer trace -h' for more information.\n", Stderr(r));
     }
 
     [Fact]
