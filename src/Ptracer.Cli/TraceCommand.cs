@@ -208,7 +208,8 @@ internal static class TraceCommand
         var injector = new FaultInjector(options.Injections);
         return SeccompFilterCompiler.ForTracedSyscalls(
             selection.SelectedNumbers(SyscallArch.X86_64).Concat(injector.Numbers(SyscallArch.X86_64)).Distinct(),
-            selection.SelectedNumbers(SyscallArch.I386).Concat(injector.Numbers(SyscallArch.I386)).Distinct());
+            selection.SelectedNumbers(SyscallArch.I386).Concat(injector.Numbers(SyscallArch.I386)).Distinct(),
+            traceUnnamed: true);
     }
 
     /// <summary>

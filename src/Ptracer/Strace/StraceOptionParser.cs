@@ -408,9 +408,9 @@ public static class StraceOptionParser
             }
             o.FollowForks = _followLong;
             o.OutputSeparately = _outputSeparatelyLong;
-            // strace: a command traced into a file has no use for attach/detach messages (they would only go to
-            // the terminal): they are off unless quiet= says otherwise.
-            if (o.OutputFile is not null && o.Command.Count > 0 && !_quietSet) o.Quiet |= QuietMessages.Attach;
+            // strace: a command traced into a file implies -q (attach/detach and personality messages off) unless
+            // -q or quiet= says otherwise.
+            if (o.OutputFile is not null && o.Command.Count > 0 && !_quietSet && _qShort == 0) _qShort = 1;
             if (_qShort > 0)
             {
                 o.Quiet = _qShort switch

@@ -25,6 +25,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     private readonly IoDump? _ioDump;
     private readonly List<TraceeLine> _lines = [];
     private TraceeLine? _printing;
+    private SyscallArch _currentPersonality;
     private int _live;
     private long _lastTimestampNs;
     private long _syscallsTraced;
@@ -65,6 +66,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             _lines.Add(created);
             if (_options.DecodePidComm) created.LoadComm();
             created.Hidden = WaitForExecOf != 0;
+            created.Personality = _currentPersonality;
         }
         if (!LineOf(tracee).Hidden || tracee.Tid == WaitForExecOf) _live++;
         bool announce = tracee.AttachedByRequest ? tracee.Tid == tracee.ProcessId : tracee.Parent is not null;
@@ -85,6 +87,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             line.Hidden = false;
             WaitForExecOf = 0;
         }
+        UpdatePersonality(line, tracee.Arch);
         // -b execve: a process detaches at its execve, traced or not (not the traced command's own first one).
         bool detach = _options.DetachOnExecve && !tracee.IsStartingUp && def.Name is "execve" or "execveat";
         line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
@@ -131,6 +134,30 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (!_statusFiltered) _printing = line;
         if (detach) tracee.Detach();
     }
+
+    /// <summary>
+    /// strace's update_personality (syscall.c): "[ Process PID=N runs in 32 bit mode. ]" when a tracee's syscalls
+    /// change ABI, whether or not the syscall is traced. Like strace, nothing is said when the ABI equals the last
+    /// one seen in any tracee (its global current_personality), and the tracee's own record is not updated then.
+    /// </summary>
+    private void UpdatePersonality(TraceeLine line, SyscallArch arch)
+    {
+        if (arch == _currentPersonality) return;
+        _currentPersonality = arch;
+        if (arch == line.Personality) return;
+        line.Personality = arch;
+        if (Quiet(QuietMessages.Personality) || !_printLines) return;
+        TakeTurn(line);
+        TextBuilder b = BeginEventLine(line).Append("[ Process PID=").Append(line.Tracee.Tid).Append(" runs in ");
+        line.Sink.WriteLine(b.Append(PersonalityName(arch)).Append(" mode. ]\n").Written);
+    }
+
+    private static string PersonalityName(SyscallArch arch) => arch switch
+    {
+        SyscallArch.I386 => "32 bit",
+        SyscallArch.X32 => "x32",
+        _ => "64 bit",
+    };
 
     /// <summary>-e raw=: every argument the syscall takes, in hex (0 as "0").</summary>
     private static void AppendRawArguments(SyscallContext ctx, TextBuilder b)
@@ -567,6 +594,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Raw { get; set; }
         public bool Hidden { get; set; }
         public bool Verbose { get; set; }
+        public SyscallArch Personality { get; set; }
         public InjectionState Injection { get; } = new();
         private readonly byte[] _comm = new byte[16];
         private int _commLength = -1;
