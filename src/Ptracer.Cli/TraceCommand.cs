@@ -208,8 +208,16 @@ internal static class TraceCommand
         var injector = new FaultInjector(options.Injections);
         return SeccompFilterCompiler.ForTracedSyscalls(
             selection.SelectedNumbers(SyscallArch.X86_64).Concat(injector.Numbers(SyscallArch.X86_64)).Distinct(),
-            selection.SelectedNumbers(SyscallArch.I386).Concat(injector.Numbers(SyscallArch.I386)).Distinct(),
+            I386Numbers(selection).Concat(injector.Numbers(SyscallArch.I386)).Distinct(),
             traceUnnamed: true);
+    }
+
+    /// <summary>The selected i386 numbers, with socketcall itself when one of its subcalls is selected.</summary>
+    private static IEnumerable<int> I386Numbers(SyscallSelection selection)
+    {
+        List<int> numbers = [.. selection.SelectedNumbers(SyscallArch.I386)];
+        if (numbers.Any(n => n >= SocketSubcalls.FirstNumber)) numbers.Add(SocketSubcalls.SocketcallI386);
+        return numbers;
     }
 
     /// <summary>

@@ -80,6 +80,15 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         line.Injected = _injector is not null && _injector.OnEntry(tracee, line.Injection);
         line.LastSyscall = tracee.SyscallNumber;
         SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
+        int number = tracee.SyscallNumber;
+        SyscallContext ctx = line.Context;
+        tracee.Arguments.CopyTo(ctx.Args);
+        if (SocketSubcalls.TryResolve(tracee, ctx.Args, out int subcallNumber, out SyscallDef subcall))
+        {
+            number = subcallNumber;
+            def = subcall;
+        }
+        line.Number = number;
         if (line.Hidden)
         {
             line.Selected = false;
@@ -90,15 +99,15 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         UpdatePersonality(line, tracee.Arch);
         // -b execve: a process detaches at its execve, traced or not (not the traced command's own first one).
         bool detach = _options.DetachOnExecve && !tracee.IsStartingUp && def.Name is "execve" or "execveat";
-        line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
+        line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, number);
         if (line.Selected && _pathFilter is not null) line.Selected = _pathFilter.Matches(tracee, def);
         if (!line.Selected)
         {
             if (detach) tracee.Detach();
             return;
         }
-        line.Raw = _options.Raw is { } raw && raw.Contains(tracee.Arch, tracee.SyscallNumber);
-        line.Verbose = _options.Abbrev is { } abbrev ? !abbrev.Contains(tracee.Arch, tracee.SyscallNumber) : _options.Decode.Verbose;
+        line.Raw = _options.Raw is { } raw && raw.Contains(tracee.Arch, number);
+        line.Verbose = _options.Abbrev is { } abbrev ? !abbrev.Contains(tracee.Arch, number) : _options.Decode.Verbose;
 
         if (_options.SyscallTimes || _options.SummaryWallClock) line.EntryNs = MonotonicNs();
         line.EntrySystemTicks = tracee.SystemTimeAtStop;
@@ -109,11 +118,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             if (detach) tracee.Detach();
             return;
         }
-        SyscallContext ctx = line.Context;
         ctx.Rebind(tracee.Memory);
         ctx.Arch = tracee.Arch;
         ctx.Def = def;
-        tracee.Arguments.CopyTo(ctx.Args);
         ctx.Exiting = false;
         ctx.IsError = false;
         ctx.ReturnValue = 0;
@@ -185,7 +192,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (_summary is not null && !tracee.IsStartingUp)
         {
             long elapsed = _options.SummaryWallClock ? (MonotonicNs() - line.EntryNs) / 100 : tracee.SystemTimeAtStop - line.EntrySystemTicks;
-            _summary.Record(tracee.Arch, tracee.SyscallNumber, ctx.Def.Name, elapsed, tracee.IsError);
+            _summary.Record(tracee.Arch, line.Number, ctx.Def.Name, elapsed, tracee.IsError);
         }
         if (!_printLines)
         {
@@ -595,6 +602,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Hidden { get; set; }
         public bool Verbose { get; set; }
         public SyscallArch Personality { get; set; }
+        /// <summary>The syscall number as strace counts it: an i386 socketcall's subcall number (SocketSubcalls).</summary>
+        public int Number { get; set; }
         public InjectionState Injection { get; } = new();
         private readonly byte[] _comm = new byte[16];
         private int _commLength = -1;
