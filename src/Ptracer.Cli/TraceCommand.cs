@@ -86,9 +86,11 @@ internal static class TraceCommand
         var tracer = new Tracer(new TracerOptions
         {
             FollowChildren = options.FollowForks,
+            KillAttachedOnTracerExit = options.KillOnExit,
             SyscallStops = filter is null ? SyscallStopMode.All : SyscallStopMode.Seccomp,
         });
-        using TracerSignals? signals = attaching ? new TracerSignals(tracer) : null;
+        // --kill-on-exit: a signal ends the tracer, and PTRACE_O_EXITKILL the tracees with it, instead of a detach.
+        using TracerSignals? signals = attaching && !options.KillOnExit && role is null ? new TracerSignals(tracer) : null;
         if (!attaching)
         {
             // The terminal sends SIGINT/SIGQUIT to the tracee as well: it decides, the tracer reports. SIGTERM and
