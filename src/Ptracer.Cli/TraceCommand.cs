@@ -116,7 +116,13 @@ internal static class TraceCommand
             Console.Error.WriteLine($"{name}: {e.Message}");
             return 1;
         }
+        int detachedCommand = renderer?.DetachedCommandPid ?? 0;
         Dispose(renderer, json);
+        if (detachedCommand > 0 && !attaching)
+        {
+            (int exitCode, int signal) = DetachedCommand.Wait(detachedCommand);
+            result = signal != 0 ? TraceResult.Killed(signal) : TraceResult.Exited(exitCode);
+        }
 
         if (result.Signal != 0 && !attaching)
         {

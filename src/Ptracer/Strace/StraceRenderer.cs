@@ -53,6 +53,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public Action? AttachedToCommand { get; set; }
 
+    /// <summary>The spawned command's pid when it was detached (-b execve, --syscall-limit); 0 otherwise.</summary>
+    public int DetachedCommandPid { get; private set; }
+
     /// <summary>Messages for the user (attach/detach), written to stderr in strace's words.</summary>
     public Action<string>? Notice { get; set; }
 
@@ -305,6 +308,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnDetached(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
+        if (tracee.Parent is null && !tracee.AttachedByRequest && tracee.Tid == tracee.ProcessId) DetachedCommandPid = tracee.Tid;
         if (line.Hidden)
         {
             Forget(line);
