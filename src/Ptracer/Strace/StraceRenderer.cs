@@ -200,6 +200,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         b.Append((byte)'\n');
         _ioDump?.Append(ctx, b);
         Emit(line);
+        // strace reloads a task's comm when it renames itself (prctl PR_SET_NAME): later lines show the new name.
+        if (_options.DecodePidComm && ctx.Def.Name == "prctl" && ctx.Arg(0) == 15 && !ctx.IsError) line.LoadComm();
         CountTowardsLimit();
     }
 

@@ -157,3 +157,42 @@ public sealed class TraceOptionCommandTests
         return -1;
     }
 }
+
+/// <summary>--decode-pids=comm: the shared differential normaliser does not know PID&lt;comm&gt;, so checked here.</summary>
+public sealed class DecodePidsCommTests
+{
+    [Fact]
+    public void Pids_carry_the_command_name_as_it_is_at_each_line()
+    {
+        string program = TraceeBuilder.Build("rename_comm");
+        string dir = Directory.CreateTempSubdirectory("ptracer-Y-").FullName;
+        string log = Path.Combine(dir, "log");
+        var argv = new List<string>(PtracerCommand.Argv) { "trace", "-Y", "-f", "-o", log, "-e", "trace=getpid,gettid,prctl,clone,exit_group", program };
+        ChildResult r = ChildProcess.Run(argv, ["PATH=/usr/bin:/bin"], dir, TimeSpan.FromSeconds(30));
+        Assert.Equal(new ChildExit("exit", 0), r.Exit);
+        string[] lines = File.ReadAllLines(log).Select(l => System.Text.RegularExpressions.Regex.Replace(l, " +", " ")).ToArray();
+        string parent = lines[0][..lines[0].IndexOf('<')];
+        string child = lines[6][..lines[6].IndexOf('<')];
+        string name = Path.GetFileName(program);
+        name = name[..Math.Min(15, name.Length)];
+        Assert.Equal(
+        [
+            $"{parent}<{name}> prctl(PR_SET_NAME, \"first-name\") = 0",
+            $"{parent}<first-name> getpid() = {parent}<first-name>",
+            $"{parent}<first-name> gettid() = {parent}<first-name>",
+            $"{parent}<first-name> prctl(PR_SET_NAME, \"renamed\") = 0",
+            $"{parent}<renamed> getpid() = {parent}<renamed>",
+            $"{parent}<renamed> clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=" +
+                lines[5][(lines[5].IndexOf("tidptr=", StringComparison.Ordinal) + 7)..lines[5].IndexOf(')')] + $") = {child}<renamed>",
+            $"{child}<renamed> getpid() = {child}<renamed>",
+            $"{child}<renamed> prctl(PR_SET_NAME, \"kid\") = 0",
+            $"{child}<kid> getpid() = {child}<kid>",
+            $"{child}<kid> exit_group(0) = ?",
+            $"{child}<kid> +++ exited with 0 +++",
+            $"{parent}<renamed> getpid() = {parent}<renamed>",
+            $"{parent}<renamed> exit_group(0) = ?",
+            $"{parent}<renamed> +++ exited with 0 +++",
+        ], lines);
+        Directory.Delete(dir, true);
+    }
+}
