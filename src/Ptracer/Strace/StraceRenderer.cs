@@ -78,6 +78,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnSyscallEntry(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
+        if (tracee.Arch != line.Personality) AnnouncePersonality(line, tracee.Arch);
         line.Injected = _injector is not null && _injector.OnEntry(tracee, line.Injection);
         line.LastSyscall = tracee.SyscallNumber;
         SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
@@ -133,6 +134,18 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         line.Unfinished = false;
         if (!_statusFiltered) _printing = line;
         if (detach) tracee.Detach();
+    }
+
+    /// <summary>strace's personality change notice, at the first syscall of the other ABI, traced or not.</summary>
+    private void AnnouncePersonality(TraceeLine line, SyscallArch arch)
+    {
+        line.Personality = arch;
+        if (!_printLines || Quiet(QuietMessages.Personality) || line.Hidden) return;
+        TakeTurn(line);
+        FinishPendingAsUnfinished(line);
+        string mode = arch switch { SyscallArch.I386 => "32 bit", SyscallArch.X32 => "x32", _ => "64 bit" };
+        line.Sink.WriteLine(BeginEventLine(line).Append("[ Process PID=").Append(line.Tracee.Tid).Append(" runs in ")
+            .Append(mode).Append(" mode. ]\n").Written);
     }
 
     /// <summary>-e raw=: every argument the syscall takes, in hex (0 as "0").</summary>
@@ -572,6 +585,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Gone { get; set; }
         public bool Raw { get; set; }
         public bool Hidden { get; set; }
+        public SyscallArch Personality { get; set; }
         public bool Verbose { get; set; }
         public InjectionState Injection { get; } = new();
         private readonly byte[] _comm = new byte[16];

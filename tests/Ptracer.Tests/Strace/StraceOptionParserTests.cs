@@ -98,7 +98,7 @@ public sealed class StraceOptionParserTests
     [Fact]
     public void A_command_traced_into_a_file_has_no_attach_messages_unless_quiet_is_given()
     {
-        Assert.Equal(QuietMessages.Attach, StraceOptionParser.Parse(["-o", "log", "true"]).Quiet);
+        Assert.Equal(QuietMessages.Attach | QuietMessages.Personality, StraceOptionParser.Parse(["-o", "log", "true"]).Quiet);
         Assert.Equal(QuietMessages.None, StraceOptionParser.Parse(["-o", "log", "-e", "quiet=none", "true"]).Quiet);
         Assert.Equal(QuietMessages.None, StraceOptionParser.Parse(["true"]).Quiet);
     }
