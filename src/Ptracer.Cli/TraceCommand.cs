@@ -86,9 +86,11 @@ internal static class TraceCommand
         var tracer = new Tracer(new TracerOptions
         {
             FollowChildren = options.FollowForks,
+            KillAttachedOnTracerExit = options.KillOnExit,
             SyscallStops = filter is null ? SyscallStopMode.All : SyscallStopMode.Seccomp,
         });
-        using TracerSignals? signals = attaching ? new TracerSignals(tracer) : null;
+        // --kill-on-exit: a signal ends the tracer, and PTRACE_O_EXITKILL the tracees with it, instead of a detach.
+        using TracerSignals? signals = attaching && !options.KillOnExit && role is null ? new TracerSignals(tracer) : null;
         if (!attaching)
         {
             // The terminal sends SIGINT/SIGQUIT to the tracee as well: it decides, the tracer reports. SIGTERM and
@@ -114,7 +116,13 @@ internal static class TraceCommand
             Console.Error.WriteLine($"{name}: {e.Message}");
             return 1;
         }
+        int detachedCommand = renderer?.DetachedCommandPid ?? 0;
         Dispose(renderer, json);
+        if (detachedCommand > 0 && !attaching)
+        {
+            (int exitCode, int signal) = DetachedCommand.Wait(detachedCommand);
+            result = signal != 0 ? TraceResult.Killed(signal) : TraceResult.Exited(exitCode);
+        }
 
         if (result.Signal != 0 && !attaching)
         {

@@ -162,7 +162,7 @@ public sealed unsafe partial class Tracer
             options |= Interop.Ptrace.O_TRACEFORK | Interop.Ptrace.O_TRACEVFORK | Interop.Ptrace.O_TRACECLONE;
         if (_options.TraceVforkDone)
             options |= Interop.Ptrace.O_TRACEVFORKDONE;
-        if (spawned && _options.KillSpawnedOnTracerExit)
+        if (spawned ? _options.KillSpawnedOnTracerExit : _options.KillAttachedOnTracerExit)
             options |= Interop.Ptrace.O_EXITKILL;
         if (_options.StopBeforeExit)
             options |= Interop.Ptrace.O_TRACEEXIT;

@@ -25,6 +25,9 @@ public sealed class TracerOptions
     /// </summary>
     public bool KillSpawnedOnTracerExit { get; init; } = true;
 
+    /// <summary>Attached processes die with the tracer too (PTRACE_O_EXITKILL; strace's --kill-on-exit).</summary>
+    public bool KillAttachedOnTracerExit { get; init; }
+
     /// <summary>
     /// Report a vfork parent's release (PTRACE_O_TRACEVFORKDONE) through <see cref="TraceHandler.OnVforkDone"/>: the
     /// parent stops after its child executed or exited and before it returns to user space.

@@ -359,10 +359,12 @@ public static class StraceOptionParser
             bool negate = value.StartsWith('!');
             string list = negate ? value[1..] : value;
             int set = 0;
-            foreach (string part in list.Split(','))
+            // "all" and "none" name the whole set, not an element of a list (strace's qualify_tokens).
+            if (list == "all") set = ~0;
+            else if (list != "none")
             {
-                if (part == "all") set = ~0;
-                else if (part != "none") set |= lookup(part) ?? throw new StraceUsageException($"invalid {what} '{part}'");
+                foreach (string part in list.Split(','))
+                    set |= lookup(part) ?? throw new StraceUsageException($"invalid {what} '{part}'");
             }
             return negate ? ~set : set;
         }
@@ -627,13 +629,15 @@ public static class StraceOptionParser
         bool negate = value.StartsWith('!');
         string list = negate ? value[1..] : value;
         var fds = new List<int>();
-        bool all = false;
-        foreach (string part in list.Split(','))
+        bool all = list == "all";
+        if (!all && list != "none")
         {
-            if (part == "all") all = true;
-            else if (part == "none") { }
-            else if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int fd)) fds.Add(fd);
-            else throw new StraceUsageException($"invalid descriptor '{part}'");
+            foreach (string part in list.Split(','))
+            {
+                if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int fd))
+                    throw new StraceUsageException($"invalid descriptor '{part}'");
+                fds.Add(fd);
+            }
         }
         bool[] listed = new bool[all || fds.Count == 0 ? 0 : fds.Max() + 1];
         if (!all)
@@ -647,10 +651,9 @@ public static class StraceOptionParser
         bool negate = value.StartsWith('!');
         if (negate) value = value[1..];
         bool[] set = new bool[65];
-        foreach (string part in value.Split(','))
+        if (value == "all") Array.Fill(set, true);
+        foreach (string part in value is "all" or "none" ? [] : value.Split(','))
         {
-            if (part == "all") { Array.Fill(set, true); continue; }
-            if (part == "none") continue;
             int sig = -1;
             if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 64) sig = n;
             else
@@ -671,8 +674,8 @@ public static class StraceOptionParser
     {
         bool negate = value.StartsWith('!');
         if (negate) value = value[1..];
-        StatusFilter result = StatusFilter.None;
-        foreach (string part in value.Split(','))
+        StatusFilter result = value == "all" ? StatusFilter.All : StatusFilter.None;
+        foreach (string part in value is "all" or "none" ? [] : value.Split(','))
         {
             result |= part switch
             {
@@ -681,8 +684,6 @@ public static class StraceOptionParser
                 "unfinished" => StatusFilter.Unfinished,
                 "unavailable" => StatusFilter.Unavailable,
                 "detached" => StatusFilter.Detached,
-                "all" => StatusFilter.All,
-                "none" => StatusFilter.None,
                 _ => throw new StraceUsageException($"invalid status '{part}'"),
             };
         }

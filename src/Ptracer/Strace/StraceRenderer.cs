@@ -54,6 +54,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public Action? AttachedToCommand { get; set; }
 
+    /// <summary>The spawned command's pid when it was detached (-b execve, --syscall-limit); 0 otherwise.</summary>
+    public int DetachedCommandPid { get; private set; }
+
     /// <summary>Messages for the user (attach/detach), written to stderr in strace's words.</summary>
     public Action<string>? Notice { get; set; }
 
@@ -231,6 +234,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         b.Append((byte)'\n');
         _ioDump?.Append(ctx, b);
         Emit(line);
+        // strace reloads a task's comm when it renames itself (prctl PR_SET_NAME): later lines show the new name.
+        if (_options.DecodePidComm && ctx.Def.Name == "prctl" && ctx.Arg(0) == 15 && !ctx.IsError) line.LoadComm();
         CountTowardsLimit();
     }
 
@@ -339,6 +344,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnDetached(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
+        if (tracee.Parent is null && !tracee.AttachedByRequest && tracee.Tid == tracee.ProcessId) DetachedCommandPid = tracee.Tid;
         if (line.Hidden)
         {
             Forget(line);

@@ -67,6 +67,9 @@ public sealed class SyscallSelection
             if (element.Length == 0) throw new StraceUsageException($"invalid system call '{expression}'");
             bool optional = element.StartsWith('?');
             if (optional) element = element[1..];
+            // "none" is a whole set, not an element of a list (strace 6.1: trace=open,none is invalid).
+            if (element == "none" && !optional && expr.Contains(','))
+                throw new StraceUsageException($"invalid system call '{element}'");
             unnamed |= element == "all" || element.StartsWith('%');
             bool matched = Apply(SyscallTable.X86_64, x64, element) | Apply(SyscallTable.I386, x86, element);
             if (!matched && !optional)

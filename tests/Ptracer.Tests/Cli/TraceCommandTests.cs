@@ -153,7 +153,7 @@ public sealed class TraceCommandTests
         Assert.Equal(new ChildExit("exit", 5), ok.Exit);
         Assert.Equal("exit_group(5)                           = ?\n+++ exited with 5 +++\n", File.ReadAllText(log));
         ChildResult bad = ChildProcess.Run([strace, "--bogus"], Env, dir, Limit);
-        Assert.Equal("strace: unrecognized option '--bogus'\n", Stderr(bad));
+        Assert.Equal("strace: unrecognized option '--bogus'\nTry 'strace -h' for more information.\n", Stderr(bad));
         Directory.Delete(dir, true);
     }
 
