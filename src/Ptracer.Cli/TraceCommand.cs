@@ -220,11 +220,12 @@ internal static class TraceCommand
             traceUnnamed: true);
     }
 
-    /// <summary>The selected i386 numbers, with socketcall itself when one of its subcalls is selected.</summary>
+    /// <summary>The selected i386 numbers, with socketcall or ipc when one of their subcalls is selected.</summary>
     private static IEnumerable<int> I386Numbers(SyscallSelection selection)
     {
         List<int> numbers = [.. selection.SelectedNumbers(SyscallArch.I386)];
-        if (numbers.Any(n => n >= SocketSubcalls.FirstNumber)) numbers.Add(SocketSubcalls.SocketcallI386);
+        foreach (int number in numbers.ToArray())
+            if (I386Subcalls.MultiplexerOf(number) is int multiplexer) numbers.Add(multiplexer);
         return numbers;
     }
 

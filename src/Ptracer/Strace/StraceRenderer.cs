@@ -86,10 +86,12 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         int number = tracee.SyscallNumber;
         SyscallContext ctx = line.Context;
         tracee.Arguments.CopyTo(ctx.Args);
-        if (SocketSubcalls.TryResolve(tracee, ctx.Args, out int subcallNumber, out SyscallDef subcall))
+        line.ResultAddress = 0;
+        if (I386Subcalls.TryResolve(tracee, ctx.Args, out int subcallNumber, out SyscallDef subcall, out ulong resultAddress))
         {
             number = subcallNumber;
             def = subcall;
+            line.ResultAddress = resultAddress;
         }
         line.Number = number;
         if (line.Hidden)
@@ -192,6 +194,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         ctx.Exiting = true;
         ctx.ReturnValue = tracee.ReturnValue;
         ctx.IsError = tracee.IsError;
+        if (line.ResultAddress != 0 && !ctx.IsError && tracee.Memory.TryRead(line.ResultAddress, out uint stored))
+            ctx.ReturnValue = stored;
         if (_summary is not null && !tracee.IsStartingUp)
         {
             long elapsed = _options.SummaryWallClock ? (MonotonicNs() - line.EntryNs) / 100 : tracee.SystemTimeAtStop - line.EntrySystemTicks;
@@ -608,8 +612,10 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Hidden { get; set; }
         public bool Verbose { get; set; }
         public SyscallArch Personality { get; set; }
-        /// <summary>The syscall number as strace counts it: an i386 socketcall's subcall number (SocketSubcalls).</summary>
+        /// <summary>The syscall number as strace counts it: an i386 socketcall or ipc subcall number (I386Subcalls).</summary>
         public int Number { get; set; }
+        /// <summary>Where an i386 ipc subcall leaves its result (I386Subcalls), or 0.</summary>
+        public ulong ResultAddress { get; set; }
         public InjectionState Injection { get; } = new();
         private readonly byte[] _comm = new byte[16];
         private int _commLength = -1;

@@ -11,7 +11,7 @@ public static partial class SyscallTable
 {
     private static SyscallDef?[] CreateI386Entries()
     {
-        var t = new SyscallDef?[521];
+        var t = new SyscallDef?[555];
         t[0] = new("restart_syscall", 0, [], ReturnKind.Decimal, SyscallClass.None);
         t[1] = new("exit", 1, [ArgKind.Int], ReturnKind.NoReturn, SyscallClass.Process);
         t[2] = new("fork", 2, [], ReturnKind.Pid, SyscallClass.Process);
@@ -472,6 +472,16 @@ public static partial class SyscallTable
         t[518] = new("accept4", 518, [ArgKind.Fd, ArgKind.SockaddrOut, ArgKind.SocklenPtr, ArgKind.SockFlags], ReturnKind.Fd, SyscallClass.Network);
         t[519] = new("recvmmsg", 519, [ArgKind.Fd, ArgKind.MmsghdrOut, ArgKind.UInt, ArgKind.SendFlags, ArgKind.TimespecIn], ReturnKind.Decimal, SyscallClass.Network);
         t[520] = new("sendmmsg", 520, [ArgKind.Fd, ArgKind.MmsghdrIn, ArgKind.UInt, ArgKind.SendFlags], ReturnKind.Decimal, SyscallClass.Network);
+        t[531] = new("semop", 531, [ArgKind.Int, ArgKind.SembufIn, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[532] = new("semget", 532, [ArgKind.IpcKey, ArgKind.Int, ArgKind.IpcFlags], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[534] = new("semtimedop", 534, [ArgKind.Int, ArgKind.SembufIn, ArgKind.UInt, ArgKind.TimespecIn], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[541] = new("msgsnd", 541, [ArgKind.Int, ArgKind.MsgbufIn, ArgKind.Size, ArgKind.MsgFlags], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[543] = new("msgget", 543, [ArgKind.IpcKey, ArgKind.IpcFlags], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[544] = new("msgctl", 544, [ArgKind.Int, ArgKind.MsgctlCmd, ArgKind.MsqidDs], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[551] = new("shmat", 551, [ArgKind.Int, ArgKind.Pointer, ArgKind.ShmatFlags], ReturnKind.Hex, SyscallClass.Ipc | SyscallClass.Memory);
+        t[552] = new("shmdt", 552, [ArgKind.Pointer], ReturnKind.Decimal, SyscallClass.Ipc | SyscallClass.Memory);
+        t[553] = new("shmget", 553, [ArgKind.IpcKey, ArgKind.ULong, ArgKind.ShmgetFlags], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[554] = new("shmctl", 554, [ArgKind.Int, ArgKind.ShmctlCmd, ArgKind.ShmidDs], ReturnKind.Decimal, SyscallClass.Ipc);
         return t;
     }
 }

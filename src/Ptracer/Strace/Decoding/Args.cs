@@ -365,7 +365,7 @@ public sealed partial class SyscallFormatter
             case ArgKind.StatOut:
             case ArgKind.Stat64Out:
                 if (Failed) PrintAddress(v);
-                else PrintStat(v);
+                else PrintStat(v, oldI386Layout: Is32 && kind == ArgKind.StatOut);
                 break;
             case ArgKind.StatfsOut:
             case ArgKind.Statfs64Out:
