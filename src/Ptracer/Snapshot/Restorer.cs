@@ -63,6 +63,9 @@ public sealed class Restorer : TraceHandler
     /// <summary>Every file the snapshot maps or has open must be the same as when it was taken.</summary>
     private void VerifyFiles()
     {
+        string pages = Path.Combine(_directory, SnapshotManifest.PagesFile);
+        if (!File.Exists(pages) || new FileInfo(pages).Length != _manifest.PageCount * PageSize)
+            throw new SnapshotException($"{pages} is missing or not the size the manifest says ({_manifest.PageCount} pages)");
         foreach (SavedFile f in _manifest.Files)
         {
             if (!File.Exists(f.Path)) throw new SnapshotException($"{f.Path} is gone since the snapshot was taken");
@@ -193,24 +196,58 @@ public sealed class Restorer : TraceHandler
                         _inject.CallChecked($"mmap of 0x{m.Start:x}", Interop.InjectNo.mmap, m.Start, length, (ulong)prot, (ulong)flags, ulong.MaxValue, 0);
                         break;
                 }
+                if (m.Kind != MappingKind.Vdso) MapPagesFromSnapshot(m, prot, opened);
             }
             return [.. opened.Values];
         }
 
+        /// <summary>
+        /// Long runs of saved pages are mapped from pages.bin (MAP_PRIVATE) instead of copied: the kernel reads them
+        /// on first touch and copies on first write, so a restore costs no time for pages the program never uses.
+        /// The stack is always copied (a file mapping under it would stop MAP_GROWSDOWN growth). A run that cannot be
+        /// mapped (e.g. PROT_EXEC pages with the snapshot on a noexec mount) is copied instead.
+        /// </summary>
+        private void MapPagesFromSnapshot(SavedMapping m, int prot, Dictionary<string, int> opened)
+        {
+            if (m.Kind == MappingKind.Stack) return;
+            foreach (PageRun run in m.Pages)
+            {
+                if (run.Count < MinMappedRun) continue;
+                string pagesPath = Path.GetFullPath(Path.Combine(directory, SnapshotManifest.PagesFile));
+                if (!opened.TryGetValue(pagesPath, out int fd))
+                    opened[pagesPath] = fd = (int)_inject.CallChecked($"open {pagesPath}", Interop.InjectNo.openat,
+                        unchecked((ulong)AT_FDCWD), WriteString(pagesPath), (ulong)(Interop.Flags.O_RDONLY | Interop.Flags.O_CLOEXEC));
+                ulong at = m.Start + (ulong)(run.FirstPage * PageSize);
+                long r = _inject.Call(Interop.InjectNo.mmap, at, (ulong)(run.Count * PageSize), (ulong)prot,
+                    MAP_PRIVATE | MAP_FIXED, (ulong)fd, (ulong)(run.DataPage * PageSize));
+                if ((ulong)r == at) _mappedRuns.Add(run);
+            }
+        }
+
+        private const int MinMappedRun = 16;
+        private readonly HashSet<PageRun> _mappedRuns = [];
+
         private void CopyPages(SafeFileHandle mem)
         {
             using SafeFileHandle pages = File.OpenHandle(Path.Combine(directory, SnapshotManifest.PagesFile));
+            byte[] buffer = new byte[CopyChunkPages * PageSize];
             foreach (SavedMapping m in manifest.Mappings)
             {
                 foreach (PageRun run in m.Pages)
                 {
-                    byte[] data = new byte[run.Count * PageSize];
-                    if (RandomAccess.Read(pages, data, run.DataPage * PageSize) != data.Length)
-                        throw new SnapshotException($"{SnapshotManifest.PagesFile} is shorter than the manifest says");
-                    RandomAccess.Write(mem, data, (long)(m.Start + (ulong)(run.FirstPage * PageSize)));
+                    if (_mappedRuns.Contains(run)) continue;
+                    for (long done = 0; done < run.Count; done += CopyChunkPages)
+                    {
+                        Span<byte> chunk = buffer.AsSpan(0, (int)(Math.Min(CopyChunkPages, run.Count - done) * PageSize));
+                        if (RandomAccess.Read(pages, chunk, (run.DataPage + done) * PageSize) != chunk.Length)
+                            throw new SnapshotException($"{SnapshotManifest.PagesFile} is shorter than the manifest says");
+                        RandomAccess.Write(mem, chunk, (long)(m.Start + (ulong)((run.FirstPage + done) * PageSize)));
+                    }
                 }
             }
         }
+
+        private const int CopyChunkPages = 64;
 
         private void RestoreMm()
         {

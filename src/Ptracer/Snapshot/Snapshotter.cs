@@ -152,11 +152,16 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
 
         long pages;
         long bytes;
-        using (var pagesOut = new FileStream(Path.Combine(options.OutputDirectory, SnapshotManifest.PagesFile), FileMode.Create, FileAccess.Write))
+        // Restored processes map pages.bin: a new snapshot in the same directory is a new file (rename), never a
+        // rewrite of the one they map.
+        string pagesPath = Path.Combine(options.OutputDirectory, SnapshotManifest.PagesFile);
+        string pagesTemporary = pagesPath + ".tmp";
+        using (var pagesOut = new FileStream(pagesTemporary, FileMode.Create, FileAccess.Write))
         {
             pages = SaveMappings(manifest, pagesOut);
             bytes = pagesOut.Length;
         }
+        File.Move(pagesTemporary, pagesPath, overwrite: true);
         manifest.PageCount = pages;
         manifest.Files = [.. manifest.Mappings.Where(m => m.Kind == MappingKind.File).Select(m => m.Name)
             .Concat(manifest.Descriptors.Select(d => d.Path)).Distinct()
