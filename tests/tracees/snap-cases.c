@@ -116,6 +116,22 @@ static int file(const char *path)
     return 0;
 }
 
+/* glibc's cached tid (a PI mutex's futex word holds its owner's tid) must be the restored process's own. */
+static int tid(void)
+{
+    read_stdin();
+    pthread_mutexattr_t a;
+    pthread_mutexattr_init(&a);
+    pthread_mutexattr_setprotocol(&a, PTHREAD_PRIO_INHERIT);
+    pthread_mutex_t m;
+    pthread_mutex_init(&m, &a);
+    pthread_mutex_lock(&m);
+    int owner = m.__data.__lock & 0x3fffffff;
+    pthread_mutex_unlock(&m);
+    printf("PI mutex owner is this thread: %d\n", owner == gettid());
+    return 0;
+}
+
 static void *idle(void *arg) { for (;;) pause(); return arg; }
 
 int main(int argc, char **argv)
@@ -125,6 +141,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "threads")) return threads();
     if (!strcmp(c, "signals")) return signals();
     if (!strcmp(c, "fpu")) return fpu();
+    if (!strcmp(c, "tid")) return tid();
     if (!strcmp(c, "file") && argc > 2) return file(argv[2]);
     /* Refused cases: the snapshot is taken with --at-syscall getppid. */
     if (!strcmp(c, "socket")) socket(AF_UNIX, SOCK_STREAM, 0);

@@ -264,7 +264,7 @@ public sealed class Restorer : TraceHandler
 
         private void RestoreKernelRegistrations()
         {
-            if (manifest.TidAddress != 0) _inject.Call(Interop.InjectNo.set_tid_address, manifest.TidAddress);
+            if (manifest.TidAddress != 0) RestoreTidAddress();
             if (manifest.RobustListHead != 0)
                 _inject.CallChecked("set_robust_list", Interop.InjectNo.set_robust_list, manifest.RobustListHead, manifest.RobustListLength);
             if (manifest.RseqAddress != 0)
@@ -274,6 +274,18 @@ public sealed class Restorer : TraceHandler
                 var act = new KernelSigaction { Handler = (nint)a.Handler, Flags = a.Flags, Restorer = (nint)a.Restorer, Mask = a.Mask };
                 _inject.CallChecked($"rt_sigaction({a.Signal})", Interop.InjectNo.rt_sigaction, (ulong)a.Signal, WriteStruct(act), 0, sizeof(ulong));
             }
+        }
+
+        /// <summary>
+        /// glibc passes &amp;THREAD_SELF->tid to set_tid_address at start-up and stores the result there: the cached tid
+        /// that mutexes record as owner (a PI mutex's futex word must be the real tid). Where it still holds the
+        /// snapshot's pid, it gets the new one, as glibc would have written it.
+        /// </summary>
+        private void RestoreTidAddress()
+        {
+            long tid = _inject.CallChecked("set_tid_address", Interop.InjectNo.set_tid_address, manifest.TidAddress);
+            if (tracee.Memory.TryRead(manifest.TidAddress, out int cached) && cached == manifest.Pid)
+                tracee.Memory.WriteBytes(manifest.TidAddress, BitConverter.GetBytes((int)tid));
         }
 
         private void ReopenDescriptors()

@@ -18,6 +18,8 @@ public sealed class SnapshotManifest
     /// <summary>The executable (its /proc/PID/exe at the snapshot point): the restorer executes it as its stub.</summary>
     public string Executable { get; set; } = "";
     public List<string> Arguments { get; set; } = [];
+    /// <summary>The process id at the snapshot point (glibc caches it as the main thread's tid at <see cref="TidAddress"/>).</summary>
+    public int Pid { get; set; }
     /// <summary>The syscall the program was about to make; restore makes it again.</summary>
     public string Syscall { get; set; } = "";
     /// <summary>user_regs_struct, 27 words in sys/user.h order, at the syscall-entry stop (rax = -ENOSYS there).</summary>

@@ -141,6 +141,7 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
         {
             Executable = ReadLink($"/proc/{_pid}/exe"),
             Arguments = [.. options.Arguments],
+            Pid = _pid,
             Syscall = tracee.Syscall?.Name ?? $"syscall {tracee.SyscallNumber}",
             Descriptors = ReadDescriptors(),
             SignalActions = [.. actions.OrderBy(a => a.Signal)],
