@@ -68,7 +68,7 @@ internal static class CommandLine
           run [OPTIONS] -- PROGRAM [ARGS...]         run a program in the sandbox under limits and a policy
           snapshot -o DIR [--at-syscall NAME] -- PROGRAM [ARGS...]
                                                      run PROGRAM to its first syscall that cannot be replayed; save it
-          restore DIR                                start the saved program from that point (stdio: this shell's)
+          restore [--trace [-o FILE]] DIR            start the saved program from that point (stdio: this shell's)
           --version                                  print the version
 
         """;

@@ -1,16 +1,32 @@
 using Ptracer.Engine;
 using Ptracer.Snapshot;
 using Ptracer.Spawn;
+using Ptracer.Strace;
 
 namespace Ptracer.Cli;
 
 /// <summary>`ptracer restore DIR`: the exit status is the restored program's.</summary>
 internal static class RestoreCommand
 {
-    public const string Usage = "usage: ptracer restore DIR";
+    public const string Usage = "usage: ptracer restore [--trace [-o FILE]] DIR";
 
     public static int Run(string[] args)
     {
+        bool trace = false;
+        string? traceOutput = null;
+        while (args.Length > 0 && args[0] is "--trace" or "-o")
+        {
+            if (args[0] == "--trace")
+            {
+                trace = true;
+                args = args[1..];
+                continue;
+            }
+            if (args.Length < 2) return UsageError("option -o needs a value");
+            traceOutput = args[1];
+            args = args[2..];
+        }
+        if (traceOutput is not null && !trace) return UsageError("-o FILE goes with --trace");
         if (args.Length == 1 && args[0] is "-h" or "--help")
         {
             Console.Out.WriteLine(Usage);
@@ -25,7 +41,11 @@ internal static class RestoreCommand
             // The terminal's Ctrl-C and Ctrl-\ reach the restored program too; it decides, and its status is ours.
             TracerProcess.Ignore(2 /* SIGINT */);
             TracerProcess.Ignore(3 /* SIGQUIT */);
-            return new Restorer(args[0]).Run();
+            if (!trace) return new Restorer(args[0]).Run();
+            // strace's own format for the restored program and its children (-f), on stderr or in FILE.
+            StraceOptions options = StraceOptionParser.Parse(traceOutput is null ? ["-f", "restored"] : ["-f", "-o", traceOutput, "restored"]);
+            using var renderer = new StraceRenderer(options) { Notice = m => Console.Error.WriteLine($"ptracer restore: {m}") };
+            return new Restorer(args[0], renderer).Run();
         }
         catch (SpawnException e)
         {

@@ -39,25 +39,35 @@ public sealed class Restorer : TraceHandler
 
     private readonly string _directory;
     private readonly SnapshotManifest _manifest;
+    private readonly TraceHandler? _traceAfter;
     private Exception? _failure;
     private int _pid;
+    private bool _restored;
 
-    public Restorer(string directory)
+    /// <param name="directory">The snapshot.</param>
+    /// <param name="traceAfter">Keep tracing the restored program (and its children) with this handler instead of detaching.</param>
+    public Restorer(string directory, TraceHandler? traceAfter = null)
     {
         _directory = directory;
         _manifest = SnapshotFiles.Read(directory);
+        _traceAfter = traceAfter;
     }
 
     /// <summary>Restores and waits for the program; returns its exit status (128+signal when killed).</summary>
     public int Run()
     {
         VerifyFiles();
-        var tracer = new Tracer(new TracerOptions { FollowChildren = false, SyscallStops = SyscallStopMode.None });
+        bool tracing = _traceAfter is not null;
+        var tracer = new Tracer(new TracerOptions
+        {
+            FollowChildren = tracing,
+            SyscallStops = tracing ? SyscallStopMode.All : SyscallStopMode.None,
+        });
         string program = _manifest.Executable;
-        tracer.Run(new SpawnOptions { Program = program, Arguments = [program] }, this);
+        TraceResult result = tracer.Run(new SpawnOptions { Program = program, Arguments = [program] }, this);
         if (_failure is not null) throw _failure;
         if (_pid == 0) throw new SnapshotException("the stub process ended before it could be restored");
-        return WaitForExit(_pid);
+        return tracing ? result.ExitStatus : WaitForExit(_pid);
     }
 
     /// <summary>Every file the snapshot maps or has open must be the same as when it was taken.</summary>
@@ -78,9 +88,15 @@ public sealed class Restorer : TraceHandler
     {
         try
         {
+            if (_restored)
+            {
+                _traceAfter?.OnExec(tracee, formerTid);
+                return;
+            }
             new RestoreSession(tracee, _manifest, _directory).Restore();
             _pid = tracee.ProcessId;
-            tracee.Detach();
+            _restored = true;
+            if (_traceAfter is null) tracee.Detach();
         }
         catch (Exception e) when (e is SnapshotException or IOException or TraceeException or UnauthorizedAccessException)
         {
@@ -88,6 +104,21 @@ public sealed class Restorer : TraceHandler
             tracee.Kill();
         }
     }
+
+    // With --trace, the restored program's events go on to the trace handler; the stub's own start-up is not shown.
+    public override void OnAttached(Tracee tracee) => _traceAfter?.OnAttached(tracee);
+    public override void OnSyscallEntry(Tracee tracee) { if (_restored) _traceAfter?.OnSyscallEntry(tracee); }
+    public override void OnSyscallExit(Tracee tracee) { if (_restored) _traceAfter?.OnSyscallExit(tracee); }
+    public override int OnSignal(Tracee tracee, in SignalDelivery signal) =>
+        _restored && _traceAfter is not null ? _traceAfter.OnSignal(tracee, signal) : signal.Signal;
+    public override void OnGroupStop(Tracee tracee, int signal) => _traceAfter?.OnGroupStop(tracee, signal);
+    public override void OnSuperseded(Tracee tracee, int executingTid) => _traceAfter?.OnSuperseded(tracee, executingTid);
+    public override void OnNewTracee(Tracee parent, Tracee child, NewTraceeKind kind) => _traceAfter?.OnNewTracee(parent, child, kind);
+    public override void OnVforkDone(Tracee parent) => _traceAfter?.OnVforkDone(parent);
+    public override void OnExiting(Tracee tracee) => _traceAfter?.OnExiting(tracee);
+    public override void OnExited(Tracee tracee, int exitCode) { if (_restored) _traceAfter?.OnExited(tracee, exitCode); }
+    public override void OnKilled(Tracee tracee, int signal, bool coreDumped) { if (_restored) _traceAfter?.OnKilled(tracee, signal, coreDumped); }
+    public override void OnDetached(Tracee tracee) { if (_restored) _traceAfter?.OnDetached(tracee); }
 
     private static unsafe int WaitForExit(int pid)
     {

@@ -90,6 +90,32 @@ public sealed class SnapshotRestoreTests
     }
 
     [Fact]
+    public void Restore_with_trace_keeps_tracing_the_restored_program()
+    {
+        string program = Dynamic("snap-cases");
+        string dir = TakeSnapshot("trace", program, "threads");
+        string log = Path.Combine(Path.GetTempPath(), $"ptracer-snap-trace-{Guid.NewGuid():N}.log");
+        try
+        {
+            ChildResult cold = WithInput("x\n", [program, "threads"]);
+            ChildResult traced = WithInput("x\n", [.. Ptracer.Tests.TestSupport.PtracerCommand.Argv, "restore", "--trace", "-o", log, dir]);
+            Assert.Equal(Text(cold.Stdout), Text(traced.Stdout));
+            Assert.Equal(cold.Exit, traced.Exit);
+            string[] lines = File.ReadAllLines(log);
+            // The first event is the snapshot point's syscall, made again; the threads are followed; nothing of the stub shows.
+            Assert.Contains("newfstatat(0, \"\"", lines[0]);
+            Assert.Contains(lines, l => l.Contains("clone3(", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.Contains("execve(", StringComparison.Ordinal));
+            Assert.EndsWith("+++ exited with 0 +++", lines[^1]);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+            File.Delete(log);
+        }
+    }
+
+    [Fact]
     public void Static_program_state_survives()
     {
         string program = Static("snap-cases");
