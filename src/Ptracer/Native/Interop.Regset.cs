@@ -15,6 +15,9 @@ internal static unsafe partial class Interop
 
         // linux/elf.h note types for PTRACE_GETREGSET/SETREGSET.
         public const int NT_PRSTATUS = 1, NT_X86_XSTATE = 0x202;
+
+        // linux/prctl.h; asm/prctl.h.
+        public const int PR_SET_MM = 35, PR_SET_MM_MAP = 14, ARCH_MAP_VDSO_64 = 0x2003;
     }
 
     /// <summary>Syscall numbers a restorer injects into the tracee (asm/unistd_64.h).</summary>

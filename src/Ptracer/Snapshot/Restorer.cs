@@ -35,7 +35,6 @@ public sealed class Restorer : TraceHandler
     private const int PROT_RWX = 7, MAP_PRIVATE = 2, MAP_SHARED = 1, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20;
     private const int MAP_GROWSDOWN = 0x100, MAP_FIXED_NOREPLACE = 0x100000;
     private const long AT_FDCWD = -100;
-    private const int ARCH_MAP_VDSO_64 = 0x2003, PR_SET_MM = 35, PR_SET_MM_MAP = 14;
 
     private readonly string _directory;
     private readonly SnapshotManifest _manifest;
@@ -196,7 +195,7 @@ public sealed class Restorer : TraceHandler
             SavedMapping[] parts = [.. manifest.Mappings.Where(m => m.Kind == MappingKind.Vdso)];
             if (parts.Length == 0) return;
             ulong first = parts.Min(m => m.Start);
-            _inject.CallChecked("arch_prctl(ARCH_MAP_VDSO_64)", Interop.InjectNo.arch_prctl, ARCH_MAP_VDSO_64, first);
+            _inject.CallChecked("arch_prctl(ARCH_MAP_VDSO_64)", Interop.InjectNo.arch_prctl, Interop.Regset.ARCH_MAP_VDSO_64, first);
             SavedMapping vdso = parts.First(m => m.Name == "[vdso]");
             MapsEntry? now = ProcMaps.Read(tracee.ProcessId).FirstOrDefault(e => e.Name == "[vdso]");
             if (now?.Start != vdso.Start)
@@ -290,7 +289,7 @@ public sealed class Restorer : TraceHandler
                 EnvStart = l.EnvStart, EnvEnd = l.EnvEnd, ExeFd = uint.MaxValue,
             };
             ulong at = WriteStruct(map);
-            _inject.CallChecked("prctl(PR_SET_MM_MAP)", Interop.InjectNo.prctl, PR_SET_MM, PR_SET_MM_MAP, at, (ulong)sizeof(PrctlMmMap));
+            _inject.CallChecked("prctl(PR_SET_MM_MAP)", Interop.InjectNo.prctl, Interop.Regset.PR_SET_MM, Interop.Regset.PR_SET_MM_MAP, at, (ulong)sizeof(PrctlMmMap));
         }
 
         private void RestoreKernelRegistrations()

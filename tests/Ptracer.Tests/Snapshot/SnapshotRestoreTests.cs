@@ -145,6 +145,14 @@ public sealed class SnapshotRestoreTests
             ChildResult restored = Restore(dir, "x\n");
             Assert.Equal("fd 3 head 'hello' rest ', restored world\n'\n", Text(restored.Stdout));
 
+            string pages = Path.Combine(dir, "pages.bin");
+            byte[] original = File.ReadAllBytes(pages);
+            File.WriteAllBytes(pages, original[..^4096]);
+            ChildResult truncated = Restore(dir, "x\n");
+            Assert.Equal(new ChildExit("exit", 1), truncated.Exit);
+            Assert.StartsWith($"ptracer restore: cannot restore: {pages} is missing or not the size the manifest says", Text(truncated.Stderr));
+            File.WriteAllBytes(pages, original);
+
             File.WriteAllText(data, "HELLO, restored world\n");
             ChildResult refused = Restore(dir, "x\n");
             Assert.Equal(new ChildExit("exit", 1), refused.Exit);
