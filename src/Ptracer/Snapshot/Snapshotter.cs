@@ -66,6 +66,14 @@ public sealed class Snapshotter : TraceHandler
             return;
         }
         bool atPoint = _options.AtSyscall is { } name ? tracee.Syscall?.Name == name : !ReplayableSyscalls.IsReplayable(tracee);
+        if (atPoint && tracee.Syscall?.Name == "restart_syscall")
+        {
+            // A syscall interrupted with ERESTART_RESTARTBLOCK resumes through restart_syscall with state kept in the
+            // kernel (its restart block), which a restored process would not have. -ERESTARTSYS/NOINTR/NOHAND restarts
+            // arrive as the original syscall (the kernel rewinds rip and restores rax) and are re-made like any other.
+            Fail(tracee, new SnapshotException("the program is resuming an interrupted sleep (restart_syscall), which cannot be saved"));
+            return;
+        }
         if (atPoint)
         {
             try
@@ -279,13 +287,19 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
     private static long SavePages(MapsEntry e, SavedMapping mapping, SafeFileHandle mem, SafeFileHandle pagemap, FileStream pagesOut, long dataPage)
     {
         long count = (long)((e.End - e.Start) / PageSize);
-        byte[] flags = new byte[count * 8];
-        RandomAccess.Read(pagemap, flags, (long)(e.Start / PageSize * 8));
+        // pagemap is read a chunk at a time: a reserved region can span terabytes (8 bytes of pagemap per page).
+        byte[] flags = new byte[PagemapChunk * 8];
         byte[] page = new byte[PageSize];
         long runStart = -1, runData = 0;
         for (long i = 0; i <= count; i++)
         {
-            bool save = i < count && Written(BitConverter.ToUInt64(flags, (int)(i * 8)))
+            if (i % PagemapChunk == 0 && i < count)
+            {
+                int n = (int)Math.Min(PagemapChunk, count - i) * 8;
+                if (RandomAccess.Read(pagemap, flags.AsSpan(0, n), (long)((e.Start / PageSize + (ulong)i) * 8)) != n)
+                    throw new SnapshotException($"cannot read /proc/PID/pagemap for 0x{e.Start:x}");
+            }
+            bool save = i < count && Written(BitConverter.ToUInt64(flags, (int)(i % PagemapChunk * 8)))
                 && ReadPage(mem, e.Start + (ulong)i * PageSize, page)
                 && (mapping.Kind == MappingKind.File || page.AsSpan().ContainsAnyExcept((byte)0));
             if (save)
@@ -302,6 +316,8 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
         }
         return dataPage;
     }
+
+    private const long PagemapChunk = 4096;
 
     private static bool Written(ulong entry)
     {
