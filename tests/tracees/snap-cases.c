@@ -116,19 +116,16 @@ static int file(const char *path)
     return 0;
 }
 
-/* glibc's cached tid (a PI mutex's futex word holds its owner's tid) must be the restored process's own. */
-static int tid(void)
+/* A lock held across the snapshot point (getpid): glibc's rwlock records its writer's cached tid and compares it at
+   unlock, so the restored process must see the same cached tid the lock recorded. */
+static int rwlock(void)
 {
-    read_stdin();
-    pthread_mutexattr_t a;
-    pthread_mutexattr_init(&a);
-    pthread_mutexattr_setprotocol(&a, PTHREAD_PRIO_INHERIT);
-    pthread_mutex_t m;
-    pthread_mutex_init(&m, &a);
-    pthread_mutex_lock(&m);
-    int owner = m.__data.__lock & 0x3fffffff;
-    pthread_mutex_unlock(&m);
-    printf("PI mutex owner is this thread: %d\n", owner == gettid());
+    static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
+    pthread_rwlock_wrlock(&lock);
+    pid_t pid = getpid();
+    int unlocked = pthread_rwlock_unlock(&lock);
+    int relocked = pthread_rwlock_trywrlock(&lock);
+    printf("pid known %d, unlock %d, wrlock again %d\n", pid > 0, unlocked, relocked);
     return 0;
 }
 
@@ -141,7 +138,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "threads")) return threads();
     if (!strcmp(c, "signals")) return signals();
     if (!strcmp(c, "fpu")) return fpu();
-    if (!strcmp(c, "tid")) return tid();
+    if (!strcmp(c, "rwlock")) return rwlock();
     if (!strcmp(c, "file") && argc > 2) return file(argv[2]);
     /* Refused cases: the snapshot is taken with --at-syscall getppid. */
     if (!strcmp(c, "socket")) socket(AF_UNIX, SOCK_STREAM, 0);

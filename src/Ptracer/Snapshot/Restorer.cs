@@ -307,16 +307,14 @@ public sealed class Restorer : TraceHandler
         }
 
         /// <summary>
-        /// glibc passes &amp;THREAD_SELF->tid to set_tid_address at start-up and stores the result there: the cached tid
-        /// that mutexes record as owner (a PI mutex's futex word must be the real tid). Where it still holds the
-        /// snapshot's pid, it gets the new one, as glibc would have written it.
+        /// glibc passed &amp;THREAD_SELF->tid to set_tid_address at start-up and cached the result there. It is left as
+        /// it was (the snapshot's pid), not set to the new tid: locks held at the snapshot point recorded that value as
+        /// their owner, and pthread_rwlock_unlock decides between a write and a read unlock by comparing it with the
+        /// cached tid (setlocale holds such a lock across its syscalls). What keeps the stale value: another thread's
+        /// pthread_kill of the main thread, and a contended PI or robust mutex owned by the main thread.
         /// </summary>
-        private void RestoreTidAddress()
-        {
-            long tid = _inject.CallChecked("set_tid_address", Interop.InjectNo.set_tid_address, manifest.TidAddress);
-            if (tracee.Memory.TryRead(manifest.TidAddress, out int cached) && cached == manifest.Pid)
-                tracee.Memory.WriteBytes(manifest.TidAddress, BitConverter.GetBytes((int)tid));
-        }
+        private void RestoreTidAddress() =>
+            _inject.CallChecked("set_tid_address", Interop.InjectNo.set_tid_address, manifest.TidAddress);
 
         private void ReopenDescriptors()
         {
