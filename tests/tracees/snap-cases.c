@@ -129,6 +129,20 @@ static int rwlock(void)
     return 0;
 }
 
+/* Descriptors on stateless devices opened before the snapshot point are reopened (perl opens /dev/urandom). */
+static int devices(void)
+{
+    int r = open("/dev/urandom", O_RDONLY), z = open("/dev/zero", O_RDONLY);
+    char *anon = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, z, 0);
+    anon[5000] = 7;
+    read_stdin();
+    char b[16], zero[4] = {1, 1, 1, 1};
+    ssize_t nr = read(r, b, sizeof b), nz = read(z, zero, 4);
+    printf("urandom fd %d read %zd, zero fd %d read %zd %d%d%d%d, mapping %d\n", r, nr, z, nz, zero[0], zero[1],
+           zero[2], zero[3], anon[5000] + anon[10]);
+    return 0;
+}
+
 static void *idle(void *arg) { for (;;) pause(); return arg; }
 
 int main(int argc, char **argv)
@@ -139,6 +153,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "signals")) return signals();
     if (!strcmp(c, "fpu")) return fpu();
     if (!strcmp(c, "rwlock")) return rwlock();
+    if (!strcmp(c, "devices")) return devices();
     if (!strcmp(c, "file") && argc > 2) return file(argv[2]);
     /* Refused cases: the snapshot is taken with --at-syscall getppid. */
     if (!strcmp(c, "socket")) socket(AF_UNIX, SOCK_STREAM, 0);

@@ -32,6 +32,19 @@ internal static unsafe partial class Interop
     {
         [LibraryImport(LibraryName, EntryPoint = "syscall", SetLastError = true)]
         internal static partial long syscall3(long number, long a0, long a1, long a2);
+
+        [LibraryImport(LibraryName, EntryPoint = "stat", SetLastError = true)]
+        private static partial int stat_([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte* buf);
+
+        /// <summary>stat(2)'s st_mode file type (S_IFMT bits), 0 if the path cannot be stat'ed.</summary>
+        internal static uint FileType(string path)
+        {
+            // x86_64 struct stat is 144 bytes; st_mode is the u32 at offset 24 (after st_dev, st_ino, st_nlink).
+            byte* buf = stackalloc byte[144];
+            return stat_(path, buf) == 0 ? *(uint*)(buf + 24) & S_IFMT : 0;
+        }
+
+        internal const uint S_IFMT = 0xf000, S_IFREG = 0x8000, S_IFCHR = 0x2000;
     }
 }
 

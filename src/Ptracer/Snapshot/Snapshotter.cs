@@ -174,6 +174,7 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
         manifest.PageCount = pages;
         manifest.Files = [.. manifest.Mappings.Where(m => m.Kind == MappingKind.File).Select(m => m.Name)
             .Concat(manifest.Descriptors.Select(d => d.Path)).Distinct()
+            .Where(p => Interop.Libc.FileType(p) == Interop.Libc.S_IFREG)
             .Select(p => new SavedFile(p, new FileInfo(p).Length, SnapshotFiles.Sha256Of(p)))];
         SnapshotFiles.Write(options.OutputDirectory, manifest);
         return new SnapshotSummary(manifest.Syscall, manifest.Mappings.Count, pages, bytes);
@@ -224,7 +225,9 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
             string target = ReadLink(entry);
             if (target.StartsWith("socket:", StringComparison.Ordinal)) throw new SnapshotException($"fd {fd} is an open socket; sockets cannot be saved");
             if (target.StartsWith("pipe:", StringComparison.Ordinal)) throw new SnapshotException($"fd {fd} is an open pipe; pipes cannot be saved");
-            if (!target.StartsWith('/') || target.EndsWith(" (deleted)", StringComparison.Ordinal) || !File.Exists(target))
+            bool device = s_reopenableDevices.Contains(target);
+            if (!target.StartsWith('/') || target.EndsWith(" (deleted)", StringComparison.Ordinal)
+                || (!device && Interop.Libc.FileType(target) != Interop.Libc.S_IFREG))
                 throw new SnapshotException($"fd {fd} ({target}) is not a regular file that can be reopened");
             (int flags, long pos) = ReadFdInfo(fd);
             if ((flags & 3) != Interop.Flags.O_RDONLY) throw new SnapshotException($"fd {fd} ({target}) is open for writing; only read-only files can be saved");
@@ -232,6 +235,9 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
         }
         return [.. saved.OrderBy(d => d.Fd)];
     }
+
+    /// <summary>Character devices without state that a descriptor can simply be reopened on.</summary>
+    private static readonly HashSet<string> s_reopenableDevices = ["/dev/null", "/dev/zero", "/dev/urandom", "/dev/random"];
 
     private (int Flags, long Pos) ReadFdInfo(int fd)
     {
@@ -266,7 +272,7 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
         {
             _ when e.IsVdsoPart => MappingKind.Vdso,
             "[stack]" => MappingKind.Stack,
-            "" or "[heap]" => MappingKind.Anonymous,
+            "" or "[heap]" or "/dev/zero" => MappingKind.Anonymous, // a private /dev/zero mapping is anonymous memory
             _ when e.Name.StartsWith("[anon:", StringComparison.Ordinal) => MappingKind.Anonymous,
             _ when e.Name.StartsWith('/') => MappingKind.File,
             _ => throw new SnapshotException($"mapping {e.Name} at 0x{e.Start:x} cannot be saved"),
@@ -275,6 +281,8 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
             throw new SnapshotException($"a writable MAP_SHARED mapping at 0x{e.Start:x} ({(e.Name.Length > 0 ? e.Name : "anonymous")}) cannot be saved");
         if (kind == MappingKind.File && (e.Name.EndsWith(" (deleted)", StringComparison.Ordinal) || !File.Exists(e.Name)))
             throw new SnapshotException($"the mapped file {e.Name} no longer exists");
+        if (kind == MappingKind.File && Interop.Libc.FileType(e.Name) != Interop.Libc.S_IFREG)
+            throw new SnapshotException($"mapping at 0x{e.Start:x} is of {e.Name}, which is not a regular file");
         return new SavedMapping { Start = e.Start, End = e.End, Permissions = e.Permissions, Offset = e.Offset, Name = e.Name, Kind = kind };
     }
 

@@ -73,6 +73,7 @@ public sealed class SnapshotRestoreTests
     [InlineData("threads")]  // threads created after the snapshot point
     [InlineData("signals")]  // handlers and the mask set before, signals handled after
     [InlineData("fpu")]      // xmm9 and the rounding mode live across the snapshot point (getpid)
+    [InlineData("devices")]  // /dev/urandom and /dev/zero descriptors, a private /dev/zero mapping
     [InlineData("rwlock")]   // a write lock held across the snapshot point unlocks as a write lock
     public void Process_state_survives(string name)
     {
