@@ -97,8 +97,9 @@ public sealed class Restorer : TraceHandler
             _restored = true;
             if (_traceAfter is null) tracee.Detach();
         }
-        catch (Exception e) when (e is SnapshotException or IOException or TraceeException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // Whatever went wrong (a corrupt manifest included), the half-built process must not run.
             _failure = e as SnapshotException ?? new SnapshotException($"restore failed: {e.Message}");
             tracee.Kill();
         }

@@ -165,12 +165,19 @@ internal sealed class ProcessCapture(Tracee tracee, SnapshotOptions options, IEn
         // rewrite of the one they map.
         string pagesPath = Path.Combine(options.OutputDirectory, SnapshotManifest.PagesFile);
         string pagesTemporary = pagesPath + ".tmp";
-        using (var pagesOut = new FileStream(pagesTemporary, FileMode.Create, FileAccess.Write))
+        try
         {
-            pages = SaveMappings(manifest, pagesOut);
-            bytes = pagesOut.Length;
+            using (var pagesOut = new FileStream(pagesTemporary, FileMode.Create, FileAccess.Write))
+            {
+                pages = SaveMappings(manifest, pagesOut);
+                bytes = pagesOut.Length;
+            }
+            File.Move(pagesTemporary, pagesPath, overwrite: true);
         }
-        File.Move(pagesTemporary, pagesPath, overwrite: true);
+        finally
+        {
+            File.Delete(pagesTemporary); // gone already unless saving failed
+        }
         manifest.PageCount = pages;
         manifest.Files = [.. manifest.Mappings.Where(m => m.Kind == MappingKind.File).Select(m => m.Name)
             .Concat(manifest.Descriptors.Select(d => d.Path)).Distinct()
