@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ptracer.Engine;
 using Ptracer.Snapshot;
 using Ptracer.Spawn;
@@ -41,7 +42,15 @@ internal static class RestoreCommand
             // The terminal's Ctrl-C and Ctrl-\ reach the restored program too; it decides, and its status is ours.
             TracerProcess.Ignore(2 /* SIGINT */);
             TracerProcess.Ignore(3 /* SIGQUIT */);
-            if (!trace) return new Restorer(args[0]).Run();
+            if (!trace)
+            {
+                var restorer = new Restorer(args[0]);
+                // ptracer stands in for the program: SIGTERM and SIGHUP sent to it go on to the program, whose
+                // status then becomes ours. (With --trace, PTRACE_O_EXITKILL ends the program with the tracer.)
+                using var term = ForwardTo(restorer, PosixSignal.SIGTERM, 15);
+                using var hup = ForwardTo(restorer, PosixSignal.SIGHUP, 1);
+                return restorer.Run();
+            }
             // strace's own format for the restored program and its children (-f), on stderr or in FILE.
             StraceOptions options = StraceOptionParser.Parse(traceOutput is null ? ["-f", "restored"] : ["-f", "-o", traceOutput, "restored"]);
             using var renderer = new StraceRenderer(options) { Notice = m => Console.Error.WriteLine($"ptracer restore: {m}") };
@@ -58,6 +67,10 @@ internal static class RestoreCommand
             return 1;
         }
     }
+
+    private static PosixSignalRegistration ForwardTo(Restorer restorer, PosixSignal signal, int number) =>
+        // Before the program runs, the default action ends ptracer, and PTRACE_O_EXITKILL the stub with it.
+        PosixSignalRegistration.Create(signal, context => context.Cancel = restorer.SendSignal(number));
 
     private static int UsageError(string message)
     {

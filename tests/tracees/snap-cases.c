@@ -143,6 +143,14 @@ static int devices(void)
     return 0;
 }
 
+/* Waits for a signal after the snapshot point (the test sends SIGTERM to ptracer restore). */
+static int waits(void)
+{
+    read_stdin();
+    pause();
+    return 0;
+}
+
 static void *idle(void *arg) { for (;;) pause(); return arg; }
 
 int main(int argc, char **argv)
@@ -154,6 +162,7 @@ int main(int argc, char **argv)
     if (!strcmp(c, "fpu")) return fpu();
     if (!strcmp(c, "rwlock")) return rwlock();
     if (!strcmp(c, "devices")) return devices();
+    if (!strcmp(c, "waits")) return waits();
     if (!strcmp(c, "file") && argc > 2) return file(argv[2]);
     /* Refused cases: the snapshot is taken with --at-syscall getppid. */
     if (!strcmp(c, "socket")) socket(AF_UNIX, SOCK_STREAM, 0);

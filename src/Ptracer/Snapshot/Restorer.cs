@@ -40,8 +40,18 @@ public sealed class Restorer : TraceHandler
     private readonly SnapshotManifest _manifest;
     private readonly TraceHandler? _traceAfter;
     private Exception? _failure;
-    private int _pid;
+    private volatile int _pid;
     private bool _restored;
+
+    /// <summary>The restored process once it runs (0 before).</summary>
+    public int ProcessId => _pid;
+
+    /// <summary>From any thread: sends <paramref name="signal"/> to the restored process; false while it is not running yet.</summary>
+    public bool SendSignal(int signal)
+    {
+        int pid = _pid;
+        return pid != 0 && Interop.Libc.kill(pid, signal) == 0;
+    }
 
     /// <param name="directory">The snapshot.</param>
     /// <param name="traceAfter">Keep tracing the restored program (and its children) with this handler instead of detaching.</param>

@@ -117,6 +117,50 @@ public sealed class SnapshotRestoreTests
     }
 
     [Fact]
+    public void Sigterm_to_restore_goes_to_the_program_and_its_status_is_returned()
+    {
+        string dir = TakeSnapshot("waits", Dynamic("snap-cases"), "waits");
+        int restore = -1;
+        try
+        {
+            IReadOnlyList<string> argv = [.. Ptracer.Tests.TestSupport.PtracerCommand.Argv, "restore", dir];
+            restore = Ptracer.Tests.TestSupport.PosixSpawn.Start(argv[0], argv, environment: ["PATH=/usr/bin:/bin", "HOME=/tmp"]);
+            // The restored program is ptracer's child once it sits in pause() (x86_64 syscall 34).
+            int program = 0;
+            Ptracer.Tests.TestSupport.Polling.Until(() =>
+            {
+                program = RestoredChild(restore);
+                return program != 0 && File.ReadAllText($"/proc/{program}/syscall").StartsWith("34 ", StringComparison.Ordinal);
+            }, "the restored program to pause", TimeSpan.FromSeconds(30));
+            Ptracer.Tests.TestSupport.TestNative.kill(restore, 15);
+            int status = Ptracer.Tests.TestSupport.TestNative.Reap(restore, TimeSpan.FromSeconds(30));
+            restore = -1;
+            Assert.True(Ptracer.Tests.TestSupport.TestNative.WIfExited(status), $"status 0x{status:x}");
+            Assert.Equal(128 + 15, Ptracer.Tests.TestSupport.TestNative.WExitStatus(status));
+            Assert.False(Directory.Exists($"/proc/{program}"), "the restored program outlived ptracer");
+        }
+        finally
+        {
+            if (restore > 0)
+            {
+                Ptracer.Tests.TestSupport.TestNative.kill(restore, 9);
+                Ptracer.Tests.TestSupport.TestNative.Reap(restore, TimeSpan.FromSeconds(30));
+            }
+            Directory.Delete(dir, true);
+        }
+    }
+
+    private static int RestoredChild(int parent)
+    {
+        foreach (string task in Directory.GetDirectories($"/proc/{parent}/task"))
+        {
+            string children = File.ReadAllText(Path.Combine(task, "children")).Trim();
+            if (children.Length > 0) return int.Parse(children.Split(' ')[0]);
+        }
+        return 0;
+    }
+
+    [Fact]
     public void Static_program_state_survives()
     {
         string program = Static("snap-cases");
