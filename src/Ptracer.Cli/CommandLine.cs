@@ -24,6 +24,8 @@ internal static class CommandLine
             "run" => RunCommand.Run(args[1..]),
             "exec-proxy" => ExecProxyCommand.Run(args[1..]),
             "broker" => BrokerCommand.Run(args[1..]),
+            "snapshot" => SnapshotCommand.Run(args[1..]),
+            "restore" => RestoreCommand.Run(args[1..]),
             _ => Fail($"ptracer: unknown command '{args[0]}' (try 'ptracer --help')"),
         };
     }
@@ -64,6 +66,9 @@ internal static class CommandLine
           broker --socket PATH [--audit FILE] [--allow PATTERN]... [--deny PATTERN]...
                                                      run the commands ptracer-shim hands over
           run [OPTIONS] -- PROGRAM [ARGS...]         run a program in the sandbox under limits and a policy
+          snapshot -o DIR [--at-syscall NAME] -- PROGRAM [ARGS...]
+                                                     run PROGRAM to its first syscall that cannot be replayed; save it
+          restore [--trace [-o FILE]] DIR            start the saved program from that point (stdio: this shell's)
           --version                                  print the version
 
         """;
