@@ -9,6 +9,8 @@ public enum HexStringMode : byte
     NonAscii,
     /// <summary>-xx: every byte as \xNN.</summary>
     All,
+    /// <summary>--strings-in-hex=non-ascii-chars: the default escapes, with \xNN instead of octal.</summary>
+    NonAsciiChars,
 }
 
 /// <summary>What -y / -yy print next to descriptors.</summary>

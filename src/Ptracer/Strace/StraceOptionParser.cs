@@ -235,7 +235,7 @@ public static class StraceOptionParser
                         null or "all" => 2,
                         "non-ascii" => 1,
                         "none" => 0,
-                        // "non-ascii-chars" (hex instead of octal escapes) needs a string mode the decoders lack.
+                        "non-ascii-chars" => 3,
                         _ => throw BadArg(),
                     };
                     break;
@@ -394,7 +394,13 @@ public static class StraceOptionParser
                 if (_xShort >= 0) throw new StraceUsageException("-x and --strings-in-hex cannot be provided simultaneously");
                 _xShort = _xLong;
             }
-            if (_xShort > 0) o.Decode.HexStrings = _xShort == 1 ? HexStringMode.NonAscii : HexStringMode.All;
+            o.Decode.HexStrings = _xShort switch
+            {
+                1 => HexStringMode.NonAscii,
+                2 => HexStringMode.All,
+                3 => HexStringMode.NonAsciiChars,
+                _ => HexStringMode.None,
+            };
             if (_yShort > 0)
             {
                 if (_decodeFdsSet) throw new StraceUsageException("-y and --decode-fds cannot be provided simultaneously");
