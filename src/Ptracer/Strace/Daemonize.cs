@@ -95,6 +95,16 @@ public static unsafe class Daemonize
         return Marshal.GetLastPInvokeError();
     }
 
+    /// <summary>/bin/sh -c COMMAND with the given posix_spawn file actions and this environment; the pid (error 0) or 0.</summary>
+    internal static int SpawnShell(string command, void* fileActions, out int error)
+    {
+        var env = new List<string>();
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) env.Add($"{e.Key}={e.Value}");
+        int pid;
+        error = Interop.Libc.posix_spawn(&pid, CString("/bin/sh"), fileActions, null, CStringArray(["sh", "-c", command]), CStringArray(env));
+        return error == 0 ? pid : 0;
+    }
+
     private static int Spawn(IReadOnlyList<string> args, string role)
     {
         string self = Environment.ProcessPath ?? "/proc/self/exe";

@@ -454,6 +454,8 @@ public static class StraceOptionParser
             }
             o.SummaryOnly = _cflag == 1;
             o.SummaryWithTrace = _cflag == 2;
+            if (o.OutputSeparately && o.OutputFile is ['|' or '!', ..])
+                throw Help("piping the output and -ff/--output-separately are mutually exclusive");
             if (o.OutputSeparately && o.Summary)
                 throw Help("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
             if (o.SummaryWallClock && !o.Summary)

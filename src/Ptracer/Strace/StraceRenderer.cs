@@ -42,7 +42,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (options.Summary) _summary = new SyscallSummary { OverheadTicks = options.SummaryOverheadNs / 100 };
         _printLines = !options.SummaryOnly;
         if (!options.OutputSeparately)
-            _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.CreateFile(options.OutputFile, options.AppendOutput);
+            _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.Open(options.OutputFile, options.AppendOutput);
     }
 
     /// <summary>
@@ -264,7 +264,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override void OnExited(Tracee tracee, int exitCode)
     {
-        TraceeLine line = LineOf(tracee);
+        // The engine reaps every child: an untraced one of ours (the -o '|COMMAND' reader) ends without a line.
+        if (tracee.UserState is not TraceeLine line) return;
         if (line.Hidden)
         {
             Forget(line);
@@ -278,7 +279,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override void OnKilled(Tracee tracee, int signal, bool coreDumped)
     {
-        TraceeLine line = LineOf(tracee);
+        // The engine reaps every child: an untraced one of ours (the -o '|COMMAND' reader) ends without a line.
+        if (tracee.UserState is not TraceeLine line) return;
         if (line.Hidden)
         {
             Forget(line);
