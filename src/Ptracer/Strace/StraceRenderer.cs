@@ -71,7 +71,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         }
         if (!LineOf(tracee).Hidden || tracee.Tid == WaitForExecOf) _live++;
         bool announce = tracee.AttachedByRequest ? tracee.Tid == tracee.ProcessId : tracee.Parent is not null;
-        if (announce && !Quiet(QuietMessages.Attach)) Notice?.Invoke($"Process {tracee.Tid} attached");
+        if (announce && !Quiet(QuietMessages.Attach)) Announce($"Process {tracee.Tid} attached");
         if (tracee.Tid == WaitForExecOf) AttachedToCommand?.Invoke();
     }
 
@@ -331,6 +331,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             Forget(line);
             return;
         }
+        bool announceDetach = !Quiet(QuietMessages.Attach) && tracee.Tid == tracee.ProcessId;
         if (line.Pending && _printLines)
         {
             // A status-filtered line was held back whole at entry; -e status= decides whether it shows at all.
@@ -344,11 +345,14 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
                     AppendLeader(line, line.Text);
                     line.Text.Append("<... ").Append(line.Context.Def.Name).Append(" resumed>");
                 }
+                // strace's order: "execve(...)strace: Process N detached" then " <detached ...>".
+                if (announceDetach) Announce($"Process {tracee.Tid} detached");
+                announceDetach = false;
                 line.Text.Append(" <detached ...>\n");
                 Emit(line);
             }
         }
-        if (!Quiet(QuietMessages.Attach) && tracee.Tid == tracee.ProcessId) Notice?.Invoke($"Process {tracee.Tid} detached");
+        if (announceDetach) Announce($"Process {tracee.Tid} detached");
         Forget(line);
     }
 
@@ -363,6 +367,28 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         }
         _sharedSink?.Dispose();
         foreach (OutputSink sink in _perProcessSinks.Values) sink.Dispose();
+    }
+
+    /// <summary>
+    /// A message to the user. When the trace goes to stderr too, the line being built is written up to here first,
+    /// as strace's shared stderr stream shows it: "vfork(strace: Process 12 attached" then " &lt;unfinished ...&gt;".
+    /// </summary>
+    private void Announce(string message)
+    {
+        if (Notice is null) return;
+        if (_options.OutputFile is null && _sharedSink is not null && _printing is { Pending: true, Unfinished: false } line)
+        {
+            line.Sink.WriteLine(line.Text.Written[line.FlushedUpTo..]);
+            line.FlushedUpTo = line.Text.Length;
+        }
+        Notice(message);
+    }
+
+    /// <summary>Writes the tracee's line (what an earlier <see cref="Announce"/> has not written yet).</summary>
+    private static void WriteText(TraceeLine line)
+    {
+        line.Sink.WriteLine(line.Text.Written[line.FlushedUpTo..]);
+        line.FlushedUpTo = 0;
     }
 
     private bool Quiet(QuietMessages message) => (_options.Quiet & message) != 0;
@@ -390,7 +416,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     {
         if (_printing != line || !line.Pending || line.Unfinished) return;
         line.Text.Append(" <unfinished ...>\n");
-        line.Sink.WriteLine(line.Text.Written);
+        WriteText(line);
         line.Unfinished = true;
         _printing = null;
     }
@@ -428,7 +454,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     private void Emit(TraceeLine line)
     {
-        line.Sink.WriteLine(line.Text.Written);
+        WriteText(line);
         line.Pending = false;
         line.Unfinished = false;
         if (_printing == line) _printing = null;
@@ -588,6 +614,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Raw { get; set; }
         public bool Hidden { get; set; }
         public SyscallArch Personality { get; set; }
+        public int FlushedUpTo { get; set; }
         public bool Verbose { get; set; }
         public InjectionState Injection { get; } = new();
         private readonly byte[] _comm = new byte[16];
