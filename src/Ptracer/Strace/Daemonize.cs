@@ -73,12 +73,14 @@ public static unsafe class Daemonize
 
     /// <summary>
     /// In the user's process, traced now: becomes the command. SIGPIPE and the other signals the runtime ignores are
-    /// reset (exec keeps SIG_IGN), then -u's credentials are taken. Returns only on failure, with the errno.
+    /// reset (exec keeps SIG_IGN) with the signal mask, then -u's credentials are taken. Returns only on failure, with the errno.
     /// </summary>
     public static int Exec(string program, IReadOnlyList<string> argv, IReadOnlyList<string> environment, UserCredentials? user)
     {
         for (int sig = 1; sig <= 31; sig++)
             if (sig is not 9 and not 19) Interop.Libc.signal_(sig, 0 /* SIG_DFL */);
+        ulong none = 0;
+        Interop.Libc.pthread_sigmask(2 /* SIG_SETMASK */, &none, null);
         if (user is not null)
         {
             uint[] groups = [.. user.Groups];
