@@ -68,7 +68,7 @@ internal static class TraceCommand
             return UsageError(e, name);
         }
 
-        UserCredentials? user = null;
+        SpawnUser? user = null;
         try
         {
             if (options.User is { } userName) user = UserAccount.Lookup(userName);
@@ -143,7 +143,7 @@ internal static class TraceCommand
             Console.Error.WriteLine($"{name}: --json cannot be combined with -D/--daemonize");
             return 1;
         }
-        UserCredentials? user;
+        SpawnUser? user;
         try
         {
             user = options.User is { } userName ? UserAccount.Lookup(userName) : null;
@@ -216,7 +216,17 @@ internal static class TraceCommand
         var injector = new FaultInjector(options.Injections);
         return SeccompFilterCompiler.ForTracedSyscalls(
             selection.SelectedNumbers(SyscallArch.X86_64).Concat(injector.Numbers(SyscallArch.X86_64)).Distinct(),
-            selection.SelectedNumbers(SyscallArch.I386).Concat(injector.Numbers(SyscallArch.I386)).Distinct());
+            I386Numbers(selection).Concat(injector.Numbers(SyscallArch.I386)).Distinct(),
+            traceUnnamed: true);
+    }
+
+    /// <summary>The selected i386 numbers, with socketcall or ipc when one of their subcalls is selected.</summary>
+    private static IEnumerable<int> I386Numbers(SyscallSelection selection)
+    {
+        List<int> numbers = [.. selection.SelectedNumbers(SyscallArch.I386)];
+        foreach (int number in numbers.ToArray())
+            if (I386Subcalls.MultiplexerOf(number) is int multiplexer) numbers.Add(multiplexer);
+        return numbers;
     }
 
     /// <summary>
@@ -231,7 +241,7 @@ internal static class TraceCommand
         if (interruptible == 4) TracerProcess.Ignore(20 /* SIGTSTP */);
     }
 
-    private static SpawnOptions SpawnOptionsFor(StraceOptions options, SockFilter[]? filter, UserCredentials? user)
+    private static SpawnOptions SpawnOptionsFor(StraceOptions options, SockFilter[]? filter, SpawnUser? user)
     {
         string program = ExecutableLocator.Resolve(options.Command[0], Environment.GetEnvironmentVariable("PATH"));
         return new SpawnOptions
@@ -240,7 +250,7 @@ internal static class TraceCommand
             Arguments = options.Command,
             Environment = options.EnvironmentChanges.Count == 0 ? null : EnvironmentWith(options.EnvironmentChanges),
             SeccompFilter = filter,
-            Credentials = user,
+            User = user,
         };
     }
 

@@ -50,6 +50,10 @@ internal static partial class Interop
 
     internal static class Flags
     {
+        /// <summary>mmap(2) protections and flags (asm-generic/mman-common.h).</summary>
+        public const int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4, MAP_PRIVATE = 2, MAP_ANONYMOUS = 0x20;
+        /// <summary>close_range(2): mark close-on-exec instead of closing (linux/close_range.h).</summary>
+        public const uint CLOSE_RANGE_CLOEXEC = 4;
         public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CLOEXEC = 0x80000, O_NONBLOCK = 0x800;
         public const int F_GETFD = 1, F_SETFD = 2, FD_CLOEXEC = 1;
         public const int CLOCK_MONOTONIC = 1, CLOCK_REALTIME = 0;
@@ -63,6 +67,6 @@ internal static partial class Interop
         public const long getpid = 39, clone = 56, execve = 59, exit = 60, kill = 62, fcntl = 72, chdir = 80;
         public const long setpgid = 109, setsid = 112, prctl = 157, gettid = 186, exit_group = 231, dup3 = 292;
         public const long prlimit64 = 302, seccomp = 317, close_range = 436;
-        public const long setuid = 105, setgid = 106, setgroups = 116;
+        public const long setuid = 105, setgid = 106, setgroups = 116, setresuid = 117, setresgid = 119;
     }
 }

@@ -122,3 +122,15 @@ internal static unsafe partial class Interop
         internal static partial int pidfd_send_signal(int pidfd, int sig, void* info, uint flags);
     }
 }
+
+internal static unsafe partial class Interop
+{
+    internal static partial class Libc
+    {
+        [LibraryImport(LibraryName, SetLastError = true)]
+        internal static partial nint mmap(nint addr, nuint length, int prot, int flags, int fd, long offset);
+
+        [LibraryImport(LibraryName, SetLastError = true)]
+        internal static partial int mprotect(nint addr, nuint length, int prot);
+    }
+}

@@ -62,16 +62,33 @@ public static class SeccompFilterCompiler
         return true;
     }
 
-    public static SeccompPolicy TracedSyscallsPolicy(IEnumerable<int> x86_64Numbers, IEnumerable<int> i386Numbers)
+    /// <summary>
+    /// A filter that stops the given numbers. With <paramref name="traceUnnamed"/> it also stops every number the
+    /// syscall tables do not name (gaps and numbers past the end): strace prints those as syscall_0xNNN whatever
+    /// -e trace= says, so a filter for strace's output must not let them pass silently.
+    /// </summary>
+    public static SockFilter[] ForTracedSyscalls(IEnumerable<int> x86_64Numbers, IEnumerable<int> i386Numbers, bool traceUnnamed) =>
+        Compile(TracedSyscallsPolicy(x86_64Numbers, i386Numbers, traceUnnamed));
+
+    public static SeccompPolicy TracedSyscallsPolicy(IEnumerable<int> x86_64Numbers, IEnumerable<int> i386Numbers, bool traceUnnamed = false)
     {
         var policy = new SeccompPolicy(SeccompAction.Allow)
         {
             I386 = new SeccompRuleSet(),
             X32 = X32Handling.Return(SeccompAction.Trace()),
         };
-        policy.X86_64.Add(x86_64Numbers.Distinct(), SeccompAction.Trace());
-        policy.I386.Add(i386Numbers.Distinct(), SeccompAction.Trace());
+        AddTraced(policy.X86_64, SyscallTable.X86_64, x86_64Numbers, traceUnnamed);
+        AddTraced(policy.I386, SyscallTable.I386, i386Numbers, traceUnnamed);
         return policy;
+    }
+
+    private static void AddTraced(SeccompRuleSet rules, SyscallTableSet table, IEnumerable<int> traced, bool traceUnnamed)
+    {
+        var numbers = traced.ToHashSet();
+        rules.Add(numbers, SeccompAction.Trace());
+        if (!traceUnnamed) return;
+        rules.DefaultAction = SeccompAction.Trace();
+        rules.Add(table.All.Select(d => d.Number).Where(n => !numbers.Contains(n)).Distinct(), SeccompAction.Allow);
     }
 
     private static void EmitX86_64(BpfAssembler asm, SeccompPolicy policy)

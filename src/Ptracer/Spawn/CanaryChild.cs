@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Ptracer.Native;
 
@@ -11,7 +10,7 @@ namespace Ptracer.Spawn;
 /// </summary>
 public sealed unsafe class CancellationCanary : IDisposable
 {
-    private static readonly nint s_syscall = NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "syscall");
+    private const long SIGCHLD = 17, SIGKILL = 9, PR_SET_PDEATHSIG = 1;
     private int _writeFd;
     private int _fired;
 
@@ -30,46 +29,22 @@ public sealed unsafe class CancellationCanary : IDisposable
     public static CancellationCanary Start()
     {
         int* control = stackalloc int[2];
-        int* started = stackalloc int[2];
         if (Interop.Libc.pipe2(control, Interop.Flags.O_CLOEXEC) < 0)
             throw new SpawnException("cancellation canary", SpawnStage.Fork, Marshal.GetLastPInvokeError());
-        if (Interop.Libc.pipe2(started, Interop.Flags.O_CLOEXEC) < 0)
+        using var arena = new NativeArena();
+        ChildProgram* program = Prepare(control[0], arena).Build(arena, SIGCHLD, errorPipe: -1);
+        ulong all = ulong.MaxValue, old;
+        // Blocked signals stay blocked in the child: a Ctrl-C to the process group must not wake the tracer.
+        Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &all, &old);
+        long pid = ForkStub.Fork(program);
+        Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &old, null);
+        Interop.Libc.close(control[0]);
+        if (pid < 0)
         {
-            int errno = Marshal.GetLastPInvokeError();
-            Interop.Libc.close(control[0]);
             Interop.Libc.close(control[1]);
-            throw new SpawnException("cancellation canary", SpawnStage.Fork, errno);
+            throw new SpawnException("cancellation canary", SpawnStage.Fork, (int)-pid);
         }
-        var syscall = (delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long>)s_syscall;
-        try
-        {
-            for (int attempt = 1; ; attempt++)
-            {
-                ulong all = ulong.MaxValue, old;
-                // Blocked signals stay blocked in the child: a Ctrl-C to the process group must not wake the tracer.
-                Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &all, &old);
-                int pid = Fork(syscall, control[0], started[1]);
-                Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &old, null);
-                if (pid < 0) throw new SpawnException("cancellation canary", SpawnStage.Fork, Marshal.GetLastPInvokeError());
-                if (ChildStarted.Wait(pid, started[0], attempt))
-                {
-                    Interop.Libc.close(control[0]);
-                    return new CancellationCanary(pid, control[1]);
-                }
-                if (attempt == ChildStarted.Attempts) throw new SpawnException("cancellation canary", SpawnStage.Fork, Interop.Errno.EAGAIN);
-            }
-        }
-        catch
-        {
-            Interop.Libc.close(control[0]);
-            Interop.Libc.close(control[1]);
-            throw;
-        }
-        finally
-        {
-            Interop.Libc.close(started[0]);
-            Interop.Libc.close(started[1]);
-        }
+        return new CancellationCanary((int)pid, control[1]);
     }
 
     /// <summary>Makes the canary exit; safe from any thread, any number of times.</summary>
@@ -93,24 +68,19 @@ public sealed unsafe class CancellationCanary : IDisposable
         IsReaped = true;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int Fork(delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long> syscall, int readFd, int startedFd)
+    /// <summary>The canary's whole life, as raw syscalls for the fork stub (no managed code runs in it).</summary>
+    private static ChildProgramBuilder Prepare(int readFd, NativeArena arena)
     {
-        const long SIGCHLD = 17, SIGKILL = 9, PR_SET_PDEATHSIG = 1;
-        ((delegate* unmanaged<long, long, long, long, long, long, long, long>)syscall)(Interop.SysNo.getpid, 0, 0, 0, 0, 0, 0); // see ForkChild
-        long pid = syscall(Interop.SysNo.clone, SIGCHLD, 0, 0, 0, 0, 0);
-        if (pid != 0) return (int)pid; // -1 on failure: the caller reports it
-        long started = 0;
-        syscall(Interop.SysNo.write, startedFd, (long)&started, 8, 0, 0, 0); // see ChildStarted
-        syscall(Interop.SysNo.prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0, 0);
+        var child = new ChildProgramBuilder();
+        child.Add(Interop.SysNo.prctl, SpawnStage.Fork, PR_SET_PDEATHSIG, SIGKILL, flags: ChildOpFlags.IgnoreFailure);
         // A canary never executes, so it would keep every descriptor of the tracer process open, among them other
         // sessions' canary write ends, whose EOF would then never come: keep only our read end.
-        if (readFd > 0) syscall(Interop.SysNo.close_range, 0, readFd - 1, 0, 0, 0, 0);
-        syscall(Interop.SysNo.close_range, readFd + 1, uint.MaxValue, 0, 0, 0, 0);
-        long buffer = 0;
+        if (readFd > 0) child.Add(Interop.SysNo.close_range, SpawnStage.Fork, 0, readFd - 1, flags: ChildOpFlags.IgnoreFailure);
+        child.Add(Interop.SysNo.close_range, SpawnStage.Fork, readFd + 1, uint.MaxValue, flags: ChildOpFlags.IgnoreFailure);
         // read returns 0 once every write end is closed: by Fire, or by the tracer's death.
-        while (syscall(Interop.SysNo.read, readFd, (long)&buffer, 8, 0, 0, 0) > 0) { }
-        syscall(Interop.SysNo.exit_group, 0, 0, 0, 0, 0, 0);
-        return 0;
+        child.Add(Interop.SysNo.read, SpawnStage.Fork, readFd, (long)arena.Alloc<long>(1), 8,
+            flags: ChildOpFlags.RepeatWhilePositive | ChildOpFlags.IgnoreFailure);
+        child.Add(Interop.SysNo.exit_group, SpawnStage.Fork, 0);
+        return child;
     }
 }

@@ -29,12 +29,18 @@ public sealed class SpawnOptions
     /// <summary>A seccomp program, installed after the tracer has attached (so SECCOMP_RET_TRACE stops) and before exec.</summary>
     public IReadOnlyList<SockFilter>? SeccompFilter { get; init; }
 
-    /// <summary>Run the program as this user (setgroups, setgid, setuid in the child after the tracer seized it).</summary>
-    public UserCredentials? Credentials { get; init; }
-
     /// <summary>Put the child in a process group of its own.</summary>
     public bool NewProcessGroup { get; init; }
+
+    /// <summary>
+    /// Descriptors of the tracer process beyond those <see cref="FileDescriptors"/> names (beyond 0-2 when it is
+    /// null) are closed at exec even without FD_CLOEXEC: the program sees only what it was given.
+    /// </summary>
+    public bool CloseOtherDescriptors { get; init; }
+
+    /// <summary>Run the program as this user (after the tracer has attached, before the seccomp filter and exec).</summary>
+    public SpawnUser? User { get; init; }
 }
 
-/// <summary>A user to run as: its uid, primary gid and supplementary groups.</summary>
-public sealed record UserCredentials(uint Uid, uint Gid, IReadOnlyList<uint> Groups);
+/// <summary>The credentials a child takes before exec: real, effective and saved ids, and supplementary groups.</summary>
+public sealed record SpawnUser(uint UserId, uint GroupId, IReadOnlyList<uint> SupplementaryGroups);

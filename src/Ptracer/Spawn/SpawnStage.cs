@@ -13,7 +13,7 @@ public enum SpawnStage
     NoNewPrivileges,
     LoadSeccomp,
     Execute,
-    Credentials,
+    SetUser,
 }
 
 /// <summary>The child could not reach exec: the stage it was at and the errno it got.</summary>
@@ -40,7 +40,7 @@ public sealed class SpawnException : Exception
             SpawnStage.ChangeDirectory => $"cannot change to the working directory for '{program}': {reason}",
             SpawnStage.ResourceLimit => $"cannot set a resource limit for '{program}': {reason}",
             SpawnStage.LoadSeccomp => $"cannot load the seccomp filter for '{program}': {reason}",
-            SpawnStage.Credentials => $"cannot change to the requested user for '{program}': {reason}",
+            SpawnStage.SetUser => $"cannot change to the user for '{program}': {reason}",
             _ => $"cannot start '{program}' ({stage}): {reason}",
         };
     }

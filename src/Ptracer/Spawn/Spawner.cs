@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using Ptracer.Native;
 
 namespace Ptracer.Spawn;
@@ -7,12 +6,17 @@ namespace Ptracer.Spawn;
 /// <summary>A forked child stopped before exec, and the pipe on which it reports a failure to reach exec.</summary>
 public readonly record struct SpawnedChild(int Pid, int ErrorPipe);
 
-/// <summary>The parent side of the fork child: prepares the child's memory, forks with signals blocked, cleans up.</summary>
+/// <summary>
+/// The parent side of the fork child: writes down everything the child must do between fork and exec as a
+/// <see cref="ChildProgram"/> (go-sandbox's forkAndExecInChild is the model), forks with signals blocked, cleans up.
+/// </summary>
 internal static unsafe class Spawner
 {
-    private static readonly nint s_syscall = NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "syscall");
+    private const long SIGCHLD = 17, SIGKILL = 9, SIGSTOP = 19, SIG_SETMASK = 2, PR_SET_PDEATHSIG = 1;
+    private const long PR_SET_NO_NEW_PRIVS = 38, SECCOMP_SET_MODE_FILTER = 1, F_SETFD = 2, F_DUPFD_CLOEXEC = 1030;
+    private const long O_CLOEXEC = 0x80000;
+
     private static readonly nint s_environ = NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "environ");
-    private static readonly nint s_errnoLocation = NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "__errno_location");
 
     /// <summary>
     /// Forks a child that stops itself with SIGSTOP before exec. Must be called on the tracer thread.
@@ -20,68 +24,33 @@ internal static unsafe class Spawner
     /// </summary>
     public static SpawnedChild Fork(SpawnOptions options)
     {
-        using var arena = new NativeArena();
-        ChildSpec* spec = arena.Alloc<ChildSpec>(1);
-        spec->Syscall = (delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long>)s_syscall;
-        spec->SyscallAtSafePoint = (delegate* unmanaged<long, long, long, long, long, long, long, long>)s_syscall;
-        spec->ErrnoLocation = (delegate* unmanaged[SuppressGCTransition]<int*>)s_errnoLocation;
-        spec->Path = arena.CString(options.Program);
-        spec->Argv = arena.CStringArray(options.Arguments);
-        // Inheriting passes the process's own environ array, in its order, as execve callers do.
-        spec->Envp = options.Environment is null ? *(byte***)s_environ : arena.CStringArray(options.Environment);
-        spec->WorkingDirectory = options.WorkingDirectory is null ? null : arena.CString(options.WorkingDirectory);
-        if (options.FileDescriptors is { } fds)
-        {
-            spec->FdMap = arena.Alloc<int>(fds.Count);
-            spec->FdCount = fds.Count;
-            for (int i = 0; i < fds.Count; i++) spec->FdMap[i] = fds[i];
-        }
-        spec->LimitCount = options.ResourceLimits.Count;
-        spec->Limits = arena.Alloc<ResourceLimit>(Math.Max(1, spec->LimitCount));
-        for (int i = 0; i < spec->LimitCount; i++) spec->Limits[i] = options.ResourceLimits[i];
-        spec->NewProcessGroup = options.NewProcessGroup ? 1 : 0;
-        if (options.Credentials is { } user)
-        {
-            spec->SetCredentials = 1;
-            spec->Uid = user.Uid;
-            spec->Gid = user.Gid;
-            spec->GroupCount = user.Groups.Count;
-            spec->Groups = arena.Alloc<uint>(Math.Max(1, user.Groups.Count));
-            for (int i = 0; i < user.Groups.Count; i++) spec->Groups[i] = user.Groups[i];
-        }
-        if (options.SeccompFilter is { Count: > 0 } filter)
-        {
-            SockFilter* program = arena.Alloc<SockFilter>(filter.Count);
-            for (int i = 0; i < filter.Count; i++) program[i] = filter[i];
-            spec->Filter = arena.Alloc<SockFprog>(1);
-            spec->Filter->Length = checked((ushort)filter.Count);
-            spec->Filter->Filter = program;
-        }
-        spec->DefaultAction = arena.Alloc<KernelSigaction>(1);
-        spec->EmptyMask = 0;
-
-        // A fresh pipe per attempt: a replaced child's late "started" record must not speak for its successor.
         int* pipe = stackalloc int[2];
-        for (int attempt = 1; ; attempt++)
+        if (Interop.Libc.pipe2(pipe, Interop.Flags.O_CLOEXEC) < 0)
+            throw new SpawnException(options.Program, SpawnStage.Fork, Marshal.GetLastPInvokeError());
+        int reportFd = pipe[1];
+        try
         {
-            if (Interop.Libc.pipe2(pipe, Interop.Flags.O_CLOEXEC) < 0)
-                throw new SpawnException(options.Program, SpawnStage.Fork, Marshal.GetLastPInvokeError());
-            spec->ErrorPipe = pipe[1];
-            int pid = ForkWithSignalsBlocked(spec);
-            Interop.Libc.close(pipe[1]);
-            if (pid < 0)
-            {
-                Interop.Libc.close(pipe[0]);
-                throw new SpawnException(options.Program, SpawnStage.Fork, -pid);
-            }
-            if (ChildStarted.Wait(pid, pipe[0], attempt)) return new SpawnedChild(pid, pipe[0]);
+            using var arena = new NativeArena();
+            // The report descriptor must survive the descriptor moves: put it above every target and source.
+            if (options.FileDescriptors is { } fds) reportFd = MoveAbove(pipe[1], HighestDescriptor(fds) + 1, options);
+            ChildProgram* program = Prepare(options, arena, reportFd).Build(arena, SIGCHLD, reportFd);
+            long pid = ForkWithSignalsBlocked(program);
+            if (pid < 0) throw new SpawnException(options.Program, SpawnStage.Fork, (int)-pid);
+            return new SpawnedChild((int)pid, pipe[0]);
+        }
+        catch
+        {
             Interop.Libc.close(pipe[0]);
-            if (attempt == ChildStarted.Attempts) throw new SpawnException(options.Program, SpawnStage.Fork, Interop.Errno.EAGAIN);
+            throw;
+        }
+        finally
+        {
+            Interop.Libc.close(pipe[1]);
+            if (reportFd != pipe[1]) Interop.Libc.close(reportFd);
         }
     }
 
     /// <summary>Reads the child's {stage, errno} report; null when the pipe closed without one (exec succeeded).</summary>
-    /// <remarks>The "started" record (stage 0) was consumed by <see cref="ChildStarted.Wait"/> before.</remarks>
     public static (SpawnStage Stage, int Errno)? ReadFailure(int errorPipe)
     {
         int* report = stackalloc int[2];
@@ -91,51 +60,138 @@ internal static unsafe class Spawner
         return n == 8 ? ((SpawnStage)report[0], report[1]) : null;
     }
 
+    private static ChildProgramBuilder Prepare(SpawnOptions options, NativeArena arena, int reportFd)
+    {
+        var child = new ChildProgramBuilder();
+        ResetDispositions(child, arena);
+        // Until the tracer has seized the child, its death must take the child with it ("parent" is the forking thread).
+        child.Add(Interop.SysNo.prctl, SpawnStage.ResetSignals, PR_SET_PDEATHSIG, SIGKILL, flags: ChildOpFlags.IgnoreFailure);
+        if (options.NewProcessGroup) child.Add(Interop.SysNo.setpgid, SpawnStage.ProcessGroup);
+        if (options.WorkingDirectory is { } cwd) child.Add(Interop.SysNo.chdir, SpawnStage.ChangeDirectory, (long)arena.CString(cwd));
+        if (options.FileDescriptors is { } fds) MoveDescriptors(child, fds, reportFd);
+        if (options.CloseOtherDescriptors)
+        {
+            int first = options.FileDescriptors?.Count ?? 3;
+            child.Add(Interop.SysNo.close_range, SpawnStage.DuplicateDescriptor, first, uint.MaxValue, Interop.Flags.CLOSE_RANGE_CLOEXEC);
+        }
+        // Limits after the descriptor moves: a low RLIMIT_NOFILE must not make dup3 to a high descriptor fail.
+        foreach (ResourceLimit limit in options.ResourceLimits)
+        {
+            ResourceLimit* copy = arena.Alloc<ResourceLimit>(1);
+            *copy = limit;
+            child.Add(Interop.SysNo.prlimit64, SpawnStage.ResourceLimit, 0, limit.Resource, (long)&copy->Soft);
+        }
+        child.Add(Interop.SysNo.rt_sigprocmask, SpawnStage.ResetSignals, SIG_SETMASK, (long)arena.Alloc<ulong>(1), 0, 8);
+
+        // Wait for the tracer: it sees the child stopped, seizes it and sends SIGCONT.
+        child.Add(Interop.SysNo.getpid, SpawnStage.StopForTracer, flags: ChildOpFlags.ResultIsNextFirstArgument);
+        child.Add(Interop.SysNo.kill, SpawnStage.StopForTracer, 0, SIGSTOP);
+        // Seized: from here PTRACE_O_EXITKILL covers the tracer's death, and the program must not inherit ours.
+        child.Add(Interop.SysNo.prctl, SpawnStage.StopForTracer, PR_SET_PDEATHSIG, 0, flags: ChildOpFlags.IgnoreFailure);
+
+        if (options.User is { } user) ChangeUser(child, user, arena);
+        if (options.SeccompFilter is { Count: > 0 } filter) LoadSeccomp(child, filter, arena);
+        child.Add(Interop.SysNo.execve, SpawnStage.Execute, (long)arena.CString(options.Program),
+            (long)arena.CStringArray(options.Arguments), (long)Environment(options, arena));
+        return child;
+    }
+
+    // Inheriting passes the process's own environ array, in its order, as execve callers do.
+    private static byte** Environment(SpawnOptions options, NativeArena arena) =>
+        options.Environment is null ? *(byte***)s_environ : arena.CStringArray(options.Environment);
+
+    /// <summary>The runtime's handlers and its SIG_IGN for SIGPIPE must not survive into exec.</summary>
+    private static void ResetDispositions(ChildProgramBuilder child, NativeArena arena)
+    {
+        KernelSigaction* defaultAction = arena.Alloc<KernelSigaction>(1);
+        for (long sig = 1; sig <= 64; sig++)
+        {
+            if (sig != SIGKILL && sig != SIGSTOP)
+                child.Add(Interop.SysNo.rt_sigaction, SpawnStage.ResetSignals, sig, (long)defaultAction, 0, 8, flags: ChildOpFlags.IgnoreFailure);
+        }
+    }
+
+    /// <summary>
+    /// Descriptor i of the child becomes fds[i] of ours (-1 closes it). Pass 1 moves every source that an earlier
+    /// target would overwrite above all targets; pass 2 puts each source at its target. The parent plans both passes:
+    /// it knows every number.
+    /// </summary>
+    private static void MoveDescriptors(ChildProgramBuilder child, IReadOnlyList<int> fds, int reportFd)
+    {
+        int[] source = [.. fds];
+        long next = reportFd + 1;
+        for (int i = 0; i < source.Length; i++)
+        {
+            if (source[i] >= 0 && source[i] < i)
+            {
+                child.Add(Interop.SysNo.dup3, SpawnStage.DuplicateDescriptor, source[i], next, O_CLOEXEC);
+                source[i] = (int)next++;
+            }
+        }
+        for (int i = 0; i < source.Length; i++)
+        {
+            if (source[i] < 0)
+                child.Add(Interop.SysNo.close, SpawnStage.DuplicateDescriptor, i, flags: ChildOpFlags.IgnoreFailure);
+            else if (source[i] == i) // dup2 onto itself keeps FD_CLOEXEC: clear it explicitly
+                child.Add(Interop.SysNo.fcntl, SpawnStage.DuplicateDescriptor, i, F_SETFD, 0);
+            else
+                child.Add(Interop.SysNo.dup2, SpawnStage.DuplicateDescriptor, source[i], i);
+        }
+    }
+
+    private static void ChangeUser(ChildProgramBuilder child, SpawnUser user, NativeArena arena)
+    {
+        uint* groups = arena.Alloc<uint>(user.SupplementaryGroups.Count);
+        for (int i = 0; i < user.SupplementaryGroups.Count; i++) groups[i] = user.SupplementaryGroups[i];
+        child.Add(Interop.SysNo.setgroups, SpawnStage.SetUser, user.SupplementaryGroups.Count, (long)groups);
+        child.Add(Interop.SysNo.setresgid, SpawnStage.SetUser, user.GroupId, user.GroupId, user.GroupId);
+        child.Add(Interop.SysNo.setresuid, SpawnStage.SetUser, user.UserId, user.UserId, user.UserId);
+    }
+
+    /// <summary>
+    /// Loaded only after the tracer has seized the child: SECCOMP_RET_TRACE without a tracer fails the syscall with
+    /// ENOSYS. With CAP_SYS_ADMIN no_new_privs is not needed, and setting it would change what the program sees
+    /// (PR_GET_NO_NEW_PRIVS, setuid programs): it is set only when the kernel asks for it (EACCES).
+    /// </summary>
+    private static void LoadSeccomp(ChildProgramBuilder child, IReadOnlyList<SockFilter> filter, NativeArena arena)
+    {
+        SockFilter* program = arena.Alloc<SockFilter>(filter.Count);
+        for (int i = 0; i < filter.Count; i++) program[i] = filter[i];
+        SockFprog* fprog = arena.Alloc<SockFprog>(1);
+        fprog->Length = checked((ushort)filter.Count);
+        fprog->Filter = program;
+        int first = child.Add(Interop.SysNo.seccomp, SpawnStage.LoadSeccomp, SECCOMP_SET_MODE_FILTER, 0, (long)fprog);
+        child.Add(Interop.SysNo.prctl, SpawnStage.NoNewPrivileges, PR_SET_NO_NEW_PRIVS, 1);
+        child.Add(Interop.SysNo.seccomp, SpawnStage.LoadSeccomp, SECCOMP_SET_MODE_FILTER, 0, (long)fprog);
+        child.Branch(first, okSkip: 2, Interop.Errno.EACCES, failSkip: 0);
+    }
+
+    private static int HighestDescriptor(IReadOnlyList<int> fds)
+    {
+        int highest = Math.Max(2, fds.Count - 1);
+        foreach (int fd in fds) highest = Math.Max(highest, fd);
+        return highest;
+    }
+
+    private static int MoveAbove(int fd, int lowest, SpawnOptions options)
+    {
+        int moved = Interop.Libc.fcntl(fd, (int)F_DUPFD_CLOEXEC, lowest);
+        if (moved < 0) throw new SpawnException(options.Program, SpawnStage.Fork, Marshal.GetLastPInvokeError());
+        return moved;
+    }
+
     // Blocking every signal around fork keeps a runtime handler from running in the child before it resets them.
-    private static int ForkWithSignalsBlocked(ChildSpec* spec)
+    private static long ForkWithSignalsBlocked(ChildProgram* program)
     {
         ulong all = ulong.MaxValue, old;
         Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &all, &old);
         try
         {
-            return ForkChild.Fork(spec);
+            return ForkStub.Fork(program);
         }
         finally
         {
             Interop.Libc.pthread_sigmask(Interop.Signals.SIG_SETMASK, &old, null);
-        }
-    }
-
-    /// <summary>Unmanaged allocations freed together once the parent has forked (the child has its own copy).</summary>
-    private sealed class NativeArena : IDisposable
-    {
-        private readonly List<nint> _blocks = [];
-
-        public T* Alloc<T>(int count) where T : unmanaged
-        {
-            void* p = NativeMemory.AllocZeroed((nuint)Math.Max(1, count), (nuint)sizeof(T));
-            _blocks.Add((nint)p);
-            return (T*)p;
-        }
-
-        public byte* CString(string s)
-        {
-            int n = Encoding.UTF8.GetByteCount(s);
-            byte* p = Alloc<byte>(n + 1);
-            Encoding.UTF8.GetBytes(s, new Span<byte>(p, n));
-            return p;
-        }
-
-        public byte** CStringArray(IReadOnlyList<string> strings)
-        {
-            byte** array = (byte**)Alloc<nint>(strings.Count + 1);
-            for (int i = 0; i < strings.Count; i++) array[i] = CString(strings[i]);
-            return array;
-        }
-
-        public void Dispose()
-        {
-            foreach (nint p in _blocks) NativeMemory.Free((void*)p);
         }
     }
 }

@@ -75,7 +75,7 @@ public static unsafe class Daemonize
     /// In the user's process, traced now: becomes the command. SIGPIPE and the other signals the runtime ignores are
     /// reset (exec keeps SIG_IGN) with the signal mask, then -u's credentials are taken. Returns only on failure, with the errno.
     /// </summary>
-    public static int Exec(string program, IReadOnlyList<string> argv, IReadOnlyList<string> environment, UserCredentials? user)
+    public static int Exec(string program, IReadOnlyList<string> argv, IReadOnlyList<string> environment, SpawnUser? user)
     {
         for (int sig = 1; sig <= 31; sig++)
             if (sig is not 9 and not 19) Interop.Libc.signal_(sig, 0 /* SIG_DFL */);
@@ -83,10 +83,10 @@ public static unsafe class Daemonize
         Interop.Libc.pthread_sigmask(2 /* SIG_SETMASK */, &none, null);
         if (user is not null)
         {
-            uint[] groups = [.. user.Groups];
+            uint[] groups = [.. user.SupplementaryGroups];
             fixed (uint* g = groups)
             {
-                if (Interop.Libc.setgroups(groups.Length, g) < 0 || Interop.Libc.setgid(user.Gid) < 0 || Interop.Libc.setuid(user.Uid) < 0)
+                if (Interop.Libc.setgroups(groups.Length, g) < 0 || Interop.Libc.setgid(user.GroupId) < 0 || Interop.Libc.setuid(user.UserId) < 0)
                     return Marshal.GetLastPInvokeError();
             }
         }

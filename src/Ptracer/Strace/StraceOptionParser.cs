@@ -416,9 +416,9 @@ public static class StraceOptionParser
             }
             o.FollowForks = _followLong;
             o.OutputSeparately = _outputSeparatelyLong;
-            // strace: a command traced into a file gets no attach/detach and personality messages unless quiet= says
-            // otherwise (checked against strace 6.1).
-            if (o.OutputFile is not null && o.Command.Count > 0 && !_quietSet) o.Quiet |= QuietMessages.Attach | QuietMessages.Personality;
+            // strace: a command traced into a file implies -q (attach/detach and personality messages off) unless
+            // -q or quiet= says otherwise.
+            if (o.OutputFile is not null && o.Command.Count > 0 && !_quietSet && _qShort == 0) _qShort = 1;
             if (_qShort > 0)
             {
                 o.Quiet = _qShort switch

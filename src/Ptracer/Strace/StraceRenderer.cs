@@ -25,6 +25,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     private readonly IoDump? _ioDump;
     private readonly List<TraceeLine> _lines = [];
     private TraceeLine? _printing;
+    private SyscallArch _currentPersonality;
     private int _live;
     private long _lastTimestampNs;
     private long _syscallsTraced;
@@ -68,6 +69,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             _lines.Add(created);
             if (_options.DecodePidComm) created.LoadComm();
             created.Hidden = WaitForExecOf != 0;
+            created.Personality = _currentPersonality;
         }
         if (!LineOf(tracee).Hidden || tracee.Tid == WaitForExecOf) _live++;
         bool announce = tracee.AttachedByRequest ? tracee.Tid == tracee.ProcessId : tracee.Parent is not null;
@@ -78,10 +80,20 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     public override void OnSyscallEntry(Tracee tracee)
     {
         TraceeLine line = LineOf(tracee);
-        if (tracee.Arch != line.Personality) AnnouncePersonality(line, tracee.Arch);
         line.Injected = _injector is not null && _injector.OnEntry(tracee, line.Injection);
         line.LastSyscall = tracee.SyscallNumber;
         SyscallDef def = tracee.Syscall ?? UnnamedSyscalls.For(tracee.Arch, tracee.SyscallNumber);
+        int number = tracee.SyscallNumber;
+        SyscallContext ctx = line.Context;
+        tracee.Arguments.CopyTo(ctx.Args);
+        line.ResultAddress = 0;
+        if (I386Subcalls.TryResolve(tracee, ctx.Args, out int subcallNumber, out SyscallDef subcall, out ulong resultAddress))
+        {
+            number = subcallNumber;
+            def = subcall;
+            line.ResultAddress = resultAddress;
+        }
+        line.Number = number;
         if (line.Hidden)
         {
             line.Selected = false;
@@ -89,17 +101,18 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             line.Hidden = false;
             WaitForExecOf = 0;
         }
+        UpdatePersonality(line, tracee.Arch);
         // -b execve: a process detaches at its execve, traced or not (not the traced command's own first one).
         bool detach = _options.DetachOnExecve && !tracee.IsStartingUp && def.Name is "execve" or "execveat";
-        line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, tracee.SyscallNumber);
+        line.Selected = _options.Trace is null || _options.Trace.Contains(tracee.Arch, number);
         if (line.Selected && _pathFilter is not null) line.Selected = _pathFilter.Matches(tracee, def);
         if (!line.Selected)
         {
             if (detach) tracee.Detach();
             return;
         }
-        line.Raw = _options.Raw is { } raw && raw.Contains(tracee.Arch, tracee.SyscallNumber);
-        line.Verbose = _options.Abbrev is { } abbrev ? !abbrev.Contains(tracee.Arch, tracee.SyscallNumber) : _options.Decode.Verbose;
+        line.Raw = _options.Raw is { } raw && raw.Contains(tracee.Arch, number);
+        line.Verbose = _options.Abbrev is { } abbrev ? !abbrev.Contains(tracee.Arch, number) : _options.Decode.Verbose;
 
         if (_options.SyscallTimes || _options.SummaryWallClock) line.EntryNs = MonotonicNs();
         line.EntrySystemTicks = tracee.SystemTimeAtStop;
@@ -110,11 +123,9 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             if (detach) tracee.Detach();
             return;
         }
-        SyscallContext ctx = line.Context;
         ctx.Rebind(tracee.Memory);
         ctx.Arch = tracee.Arch;
         ctx.Def = def;
-        tracee.Arguments.CopyTo(ctx.Args);
         ctx.Exiting = false;
         ctx.IsError = false;
         ctx.ReturnValue = 0;
@@ -136,17 +147,29 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (detach) tracee.Detach();
     }
 
-    /// <summary>strace's personality change notice, at the first syscall of the other ABI, traced or not.</summary>
-    private void AnnouncePersonality(TraceeLine line, SyscallArch arch)
+    /// <summary>
+    /// strace's update_personality (syscall.c): "[ Process PID=N runs in 32 bit mode. ]" when a tracee's syscalls
+    /// change ABI, whether or not the syscall is traced. Like strace, nothing is said when the ABI equals the last
+    /// one seen in any tracee (its global current_personality), and the tracee's own record is not updated then.
+    /// </summary>
+    private void UpdatePersonality(TraceeLine line, SyscallArch arch)
     {
+        if (arch == _currentPersonality) return;
+        _currentPersonality = arch;
+        if (arch == line.Personality) return;
         line.Personality = arch;
-        if (!_printLines || Quiet(QuietMessages.Personality) || line.Hidden) return;
+        if (Quiet(QuietMessages.Personality) || !_printLines) return;
         TakeTurn(line);
-        FinishPendingAsUnfinished(line);
-        string mode = arch switch { SyscallArch.I386 => "32 bit", SyscallArch.X32 => "x32", _ => "64 bit" };
-        line.Sink.WriteLine(BeginEventLine(line).Append("[ Process PID=").Append(line.Tracee.Tid).Append(" runs in ")
-            .Append(mode).Append(" mode. ]\n").Written);
+        TextBuilder b = BeginEventLine(line).Append("[ Process PID=").Append(line.Tracee.Tid).Append(" runs in ");
+        line.Sink.WriteLine(b.Append(PersonalityName(arch)).Append(" mode. ]\n").Written);
     }
+
+    private static string PersonalityName(SyscallArch arch) => arch switch
+    {
+        SyscallArch.I386 => "32 bit",
+        SyscallArch.X32 => "x32",
+        _ => "64 bit",
+    };
 
     /// <summary>-e raw=: every argument the syscall takes, in hex (0 as "0").</summary>
     private static void AppendRawArguments(SyscallContext ctx, TextBuilder b)
@@ -171,10 +194,12 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         ctx.Exiting = true;
         ctx.ReturnValue = tracee.ReturnValue;
         ctx.IsError = tracee.IsError;
+        if (line.ResultAddress != 0 && !ctx.IsError && tracee.Memory.TryRead(line.ResultAddress, out uint stored))
+            ctx.ReturnValue = stored;
         if (_summary is not null && !tracee.IsStartingUp)
         {
             long elapsed = _options.SummaryWallClock ? (MonotonicNs() - line.EntryNs) / 100 : tracee.SystemTimeAtStop - line.EntrySystemTicks;
-            _summary.Record(tracee.Arch, tracee.SyscallNumber, ctx.Def.Name, elapsed, tracee.IsError);
+            _summary.Record(tracee.Arch, line.Number, ctx.Def.Name, elapsed, tracee.IsError);
         }
         if (!_printLines)
         {
@@ -613,9 +638,13 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Gone { get; set; }
         public bool Raw { get; set; }
         public bool Hidden { get; set; }
-        public SyscallArch Personality { get; set; }
         public int FlushedUpTo { get; set; }
         public bool Verbose { get; set; }
+        public SyscallArch Personality { get; set; }
+        /// <summary>The syscall number as strace counts it: an i386 socketcall or ipc subcall number (I386Subcalls).</summary>
+        public int Number { get; set; }
+        /// <summary>Where an i386 ipc subcall leaves its result (I386Subcalls), or 0.</summary>
+        public ulong ResultAddress { get; set; }
         public InjectionState Injection { get; } = new();
         private readonly byte[] _comm = new byte[16];
         private int _commLength = -1;

@@ -12,13 +12,11 @@ public sealed class SyscallSelection
 {
     private readonly bool[] _x86_64;
     private readonly bool[] _i386;
-    private readonly bool _unnamed;
 
     private SyscallSelection(bool[] x86_64, bool[] i386, bool unnamed)
     {
         _x86_64 = x86_64;
         _i386 = i386;
-        _unnamed = unnamed;
         IsAll = unnamed && x86_64.All(x => x) && i386.All(x => x);
         IsNone = !unnamed && !x86_64.Any(x => x) && !i386.Any(x => x);
     }
@@ -30,14 +28,15 @@ public sealed class SyscallSelection
     public bool IsAll { get; }
 
     /// <summary>
-    /// Numbers the tables do not name (gaps, numbers past the end) are selected by "all", by a negation and by
-    /// any %class, as strace 6.1 does (it prints them as syscall_0xNNN).
+    /// Numbers the tables do not name (gaps, numbers past the end) are always selected: strace 6.1 gives a number
+    /// without a sysent entry the default qualifiers (traced), whatever -e trace= says, and prints it as
+    /// syscall_0xNNN (checked with trace=none, trace=getpid, trace=%file and trace=!getpid).
     /// </summary>
     public bool Contains(SyscallArch arch, int number)
     {
         bool[] set = arch == SyscallArch.I386 ? _i386 : _x86_64;
         SyscallDef? def = (uint)number < (uint)set.Length ? SyscallTable.For(arch).ByNumber(number) : null;
-        return def is null ? _unnamed : set[number];
+        return def is null || set[number];
     }
 
     /// <summary>The selected numbers of one ABI that the table names.</summary>

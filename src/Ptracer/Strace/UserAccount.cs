@@ -9,7 +9,7 @@ namespace Ptracer.Strace;
 /// </summary>
 public static class UserAccount
 {
-    public static UserCredentials Lookup(string name, string passwd = "/etc/passwd", string group = "/etc/group")
+    public static SpawnUser Lookup(string name, string passwd = "/etc/passwd", string group = "/etc/group")
     {
         if (Ptracer.Native.Interop.Libc.getuid() != 0)
             throw new StraceUsageException("You must be root to use the -u/--username option");
@@ -19,7 +19,7 @@ public static class UserAccount
             if (f.Length < 4 || f[0] != name) continue;
             uint uid = uint.Parse(f[2], CultureInfo.InvariantCulture);
             uint gid = uint.Parse(f[3], CultureInfo.InvariantCulture);
-            return new UserCredentials(uid, gid, GroupsOf(name, gid, group));
+            return new SpawnUser(uid, gid, GroupsOf(name, gid, group));
         }
         throw new StraceUsageException($"Cannot find user '{name}'");
     }

@@ -305,4 +305,6 @@ public enum ReturnKind : byte
     Sigmask,
     /// <summary>Hex with the previous mask: 0 (old mask []) (ssetmask).</summary>
     OldSigmask,
+    /// <summary>Decimal, then the descriptor's slot once the call succeeded: 0 (entry_number=12) (set_thread_area).</summary>
+    ThreadArea,
 }

@@ -11,7 +11,7 @@ public static partial class SyscallTable
 {
     private static SyscallDef?[] CreateI386Entries()
     {
-        var t = new SyscallDef?[451];
+        var t = new SyscallDef?[555];
         t[0] = new("restart_syscall", 0, [], ReturnKind.Decimal, SyscallClass.None);
         t[1] = new("exit", 1, [ArgKind.Int], ReturnKind.NoReturn, SyscallClass.Process);
         t[2] = new("fork", 2, [], ReturnKind.Pid, SyscallClass.Process);
@@ -253,7 +253,7 @@ public static partial class SyscallTable
         t[240] = new("futex", 240, [ArgKind.Pointer, ArgKind.FutexOp, ArgKind.UInt, ArgKind.TimespecIn, ArgKind.Pointer, ArgKind.UIntHex], ReturnKind.Decimal, SyscallClass.None);
         t[241] = new("sched_setaffinity", 241, [ArgKind.Pid, ArgKind.UInt, ArgKind.CpuSetIn], ReturnKind.Decimal, SyscallClass.None);
         t[242] = new("sched_getaffinity", 242, [ArgKind.Pid, ArgKind.UInt, ArgKind.CpuSetOut], ReturnKind.Decimal, SyscallClass.None);
-        t[243] = new("set_thread_area", 243, [ArgKind.UserDesc], ReturnKind.Decimal, SyscallClass.None);
+        t[243] = new("set_thread_area", 243, [ArgKind.UserDesc], ReturnKind.ThreadArea, SyscallClass.None);
         t[244] = new("get_thread_area", 244, [ArgKind.UserDesc], ReturnKind.Decimal, SyscallClass.None);
         t[245] = new("io_setup", 245, [ArgKind.UInt, ArgKind.HexPtrOut], ReturnKind.Decimal, SyscallClass.Memory);
         t[246] = new("io_destroy", 246, [ArgKind.Pointer], ReturnKind.Decimal, SyscallClass.Memory);
@@ -452,6 +452,36 @@ public static partial class SyscallTable
         t[448] = new("process_mrelease", 448, [ArgKind.Fd, ArgKind.UIntHex], ReturnKind.Decimal, SyscallClass.Desc);
         t[449] = new("futex_waitv", 449, [ArgKind.Pointer, ArgKind.UInt, ArgKind.UIntHex, ArgKind.TimespecIn, ArgKind.ClockId], ReturnKind.Decimal, SyscallClass.None);
         t[450] = new("set_mempolicy_home_node", 450, [ArgKind.Pointer, ArgKind.ULong, ArgKind.ULong, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.Memory);
+        t[501] = new("socket", 501, [ArgKind.SocketFamily, ArgKind.SocketType, ArgKind.SocketProtocol], ReturnKind.Fd, SyscallClass.Network);
+        t[502] = new("bind", 502, [ArgKind.Fd, ArgKind.SockaddrIn, ArgKind.Int], ReturnKind.Decimal, SyscallClass.Network);
+        t[503] = new("connect", 503, [ArgKind.Fd, ArgKind.SockaddrIn, ArgKind.Int], ReturnKind.Decimal, SyscallClass.Network);
+        t[504] = new("listen", 504, [ArgKind.Fd, ArgKind.Int], ReturnKind.Decimal, SyscallClass.Network);
+        t[505] = new("accept", 505, [ArgKind.Fd, ArgKind.SockaddrOut, ArgKind.SocklenPtr], ReturnKind.Fd, SyscallClass.Network);
+        t[506] = new("getsockname", 506, [ArgKind.Fd, ArgKind.SockaddrOut, ArgKind.SocklenPtr], ReturnKind.Decimal, SyscallClass.Network);
+        t[507] = new("getpeername", 507, [ArgKind.Fd, ArgKind.SockaddrOut, ArgKind.SocklenPtr], ReturnKind.Decimal, SyscallClass.Network);
+        t[508] = new("socketpair", 508, [ArgKind.SocketFamily, ArgKind.SocketType, ArgKind.SocketProtocol, ArgKind.IntPairOut], ReturnKind.Decimal, SyscallClass.Network);
+        t[509] = new("send", 509, [ArgKind.Fd, ArgKind.WriteBuffer, ArgKind.Size, ArgKind.SendFlags], ReturnKind.Decimal, SyscallClass.Network);
+        t[510] = new("recv", 510, [ArgKind.Fd, ArgKind.ReadBuffer, ArgKind.Size, ArgKind.SendFlags], ReturnKind.Decimal, SyscallClass.Network);
+        t[511] = new("sendto", 511, [ArgKind.Fd, ArgKind.WriteBuffer, ArgKind.Size, ArgKind.SendFlags, ArgKind.SockaddrIn, ArgKind.Int], ReturnKind.Decimal, SyscallClass.Network);
+        t[512] = new("recvfrom", 512, [ArgKind.Fd, ArgKind.ReadBuffer, ArgKind.Size, ArgKind.SendFlags, ArgKind.SockaddrOut, ArgKind.SocklenPtr], ReturnKind.Decimal, SyscallClass.Network);
+        t[513] = new("shutdown", 513, [ArgKind.Fd, ArgKind.ShutdownHow], ReturnKind.Decimal, SyscallClass.Network);
+        t[514] = new("setsockopt", 514, [ArgKind.Fd, ArgKind.SocketLevel, ArgKind.SocketOption, ArgKind.SocketOptionValue, ArgKind.Int], ReturnKind.Decimal, SyscallClass.Network);
+        t[515] = new("getsockopt", 515, [ArgKind.Fd, ArgKind.SocketLevel, ArgKind.SocketOption, ArgKind.SocketOptionValueOut, ArgKind.SocklenPtr], ReturnKind.Decimal, SyscallClass.Network);
+        t[516] = new("sendmsg", 516, [ArgKind.Fd, ArgKind.MsghdrIn, ArgKind.SendFlags], ReturnKind.Decimal, SyscallClass.Network);
+        t[517] = new("recvmsg", 517, [ArgKind.Fd, ArgKind.MsghdrOut, ArgKind.SendFlags], ReturnKind.Decimal, SyscallClass.Network);
+        t[518] = new("accept4", 518, [ArgKind.Fd, ArgKind.SockaddrOut, ArgKind.SocklenPtr, ArgKind.SockFlags], ReturnKind.Fd, SyscallClass.Network);
+        t[519] = new("recvmmsg", 519, [ArgKind.Fd, ArgKind.MmsghdrOut, ArgKind.UInt, ArgKind.SendFlags, ArgKind.TimespecIn], ReturnKind.Decimal, SyscallClass.Network);
+        t[520] = new("sendmmsg", 520, [ArgKind.Fd, ArgKind.MmsghdrIn, ArgKind.UInt, ArgKind.SendFlags], ReturnKind.Decimal, SyscallClass.Network);
+        t[531] = new("semop", 531, [ArgKind.Int, ArgKind.SembufIn, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[532] = new("semget", 532, [ArgKind.IpcKey, ArgKind.Int, ArgKind.IpcFlags], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[534] = new("semtimedop", 534, [ArgKind.Int, ArgKind.SembufIn, ArgKind.UInt, ArgKind.TimespecIn], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[541] = new("msgsnd", 541, [ArgKind.Int, ArgKind.MsgbufIn, ArgKind.Size, ArgKind.MsgFlags], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[543] = new("msgget", 543, [ArgKind.IpcKey, ArgKind.IpcFlags], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[544] = new("msgctl", 544, [ArgKind.Int, ArgKind.MsgctlCmd, ArgKind.MsqidDs], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[551] = new("shmat", 551, [ArgKind.Int, ArgKind.Pointer, ArgKind.ShmatFlags], ReturnKind.Hex, SyscallClass.Ipc | SyscallClass.Memory);
+        t[552] = new("shmdt", 552, [ArgKind.Pointer], ReturnKind.Decimal, SyscallClass.Ipc | SyscallClass.Memory);
+        t[553] = new("shmget", 553, [ArgKind.IpcKey, ArgKind.ULong, ArgKind.ShmgetFlags], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[554] = new("shmctl", 554, [ArgKind.Int, ArgKind.ShmctlCmd, ArgKind.ShmidDs], ReturnKind.Decimal, SyscallClass.Ipc);
         return t;
     }
 }

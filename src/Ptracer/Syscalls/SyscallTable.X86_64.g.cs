@@ -217,7 +217,7 @@ public static partial class SyscallTable
         t[202] = new("futex", 202, [ArgKind.Pointer, ArgKind.FutexOp, ArgKind.UInt, ArgKind.TimespecIn, ArgKind.Pointer, ArgKind.UIntHex], ReturnKind.Decimal, SyscallClass.None);
         t[203] = new("sched_setaffinity", 203, [ArgKind.Pid, ArgKind.UInt, ArgKind.CpuSetIn], ReturnKind.Decimal, SyscallClass.None);
         t[204] = new("sched_getaffinity", 204, [ArgKind.Pid, ArgKind.UInt, ArgKind.CpuSetOut], ReturnKind.Decimal, SyscallClass.None);
-        t[205] = new("set_thread_area", 205, [ArgKind.UserDesc], ReturnKind.Decimal, SyscallClass.None);
+        t[205] = new("set_thread_area", 205, [ArgKind.UserDesc], ReturnKind.ThreadArea, SyscallClass.None);
         t[206] = new("io_setup", 206, [ArgKind.UInt, ArgKind.HexPtrOut], ReturnKind.Decimal, SyscallClass.Memory);
         t[207] = new("io_destroy", 207, [ArgKind.Pointer], ReturnKind.Decimal, SyscallClass.Memory);
         t[208] = new("io_getevents", 208, [ArgKind.Pointer, ArgKind.Long, ArgKind.Long, ArgKind.Pointer, ArgKind.TimespecIn], ReturnKind.Decimal, SyscallClass.None);

@@ -12,7 +12,10 @@ public sealed class SyscallTableSet
         byNumber = entries;
         SyscallDef[] all = entries.OfType<SyscallDef>().ToArray();
         All = all;
-        byName = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
+        // First wins: an i386 socketcall subcall (numbered past the kernel's syscalls) shares its name with the
+        // syscall of the same name, which is the one a name stands for.
+        byName = new Dictionary<string, SyscallDef>(StringComparer.Ordinal);
+        foreach (SyscallDef def in all) byName.TryAdd(def.Name, def);
         byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

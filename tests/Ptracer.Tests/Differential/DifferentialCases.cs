@@ -22,6 +22,10 @@ internal static partial class DifferentialCases
     [GeneratedRegex(@"^\s*//\s*strace-diff:(.*)$")]
     private static partial Regex OptionsLine();
 
+    /// <summary>A run of the case built as a 32-bit (i386) program: <c>// strace-diff-m32: OPTIONS</c>.</summary>
+    [GeneratedRegex(@"^\s*//\s*strace-diff-m32:(.*)$")]
+    private static partial Regex OptionsLineM32();
+
     [GeneratedRegex(@"^\s*//\s*args:(.*)$")]
     private static partial Regex ArgsLine();
 
@@ -75,6 +79,25 @@ internal static partial class DifferentialCases
                 var runs = Parse(Path.Combine(dir, name));
                 foreach (var options in runs.OptionLines)
                     yield return ($"{suite}/{name}", options);
+            }
+        }
+    }
+
+    /// <summary>Every (case id, options text) pair of the runs built with gcc -m32 (this repository's cases only).</summary>
+    public static IEnumerable<(string CaseId, string Options)> AllM32(string repoRoot)
+    {
+        var dir = SuiteDirectory(repoRoot, OwnSuite);
+        if (!Directory.Exists(dir))
+            yield break;
+        var files = Directory.GetFiles(dir, "*.c").Select(Path.GetFileName).OfType<string>().ToList();
+        files.Sort(StringComparer.Ordinal);
+        foreach (var name in files)
+        {
+            foreach (var line in File.ReadAllLines(Path.Combine(dir, name)))
+            {
+                var m = OptionsLineM32().Match(line);
+                if (m.Success)
+                    yield return ($"{OwnSuite}/{name}", m.Groups[1].Value.Trim());
             }
         }
     }

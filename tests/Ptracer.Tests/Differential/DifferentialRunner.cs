@@ -43,10 +43,10 @@ internal sealed class DifferentialRunner
     /// <summary>
     /// Build <paramref name="source"/> (cached by content in the temp folder).
     /// </summary>
-    public static string Build(string source)
+    public static string Build(string source, bool m32 = false)
     {
         var text = File.ReadAllBytes(source);
-        var hash = Convert.ToHexStringLower(SHA1.HashData(text))[..16];
+        var hash = Convert.ToHexStringLower(SHA1.HashData(text))[..16] + (m32 ? "-m32" : "");
         var cache = Path.Combine(Path.GetTempPath(), "ptracer-diff-cache");
         Directory.CreateDirectory(cache);
         var exe = Path.Combine(cache, hash + "-" + Path.GetFileNameWithoutExtension(source));
@@ -60,6 +60,8 @@ internal sealed class DifferentialRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (m32)
+            psi.ArgumentList.Add("-m32");
         foreach (var a in new[] { "-O1", "-static", "-pthread", "-w", "-o", partial, source })
             psi.ArgumentList.Add(a);
         using var gcc = Process.Start(psi) ?? throw new InvalidOperationException("cannot start gcc");
@@ -108,9 +110,9 @@ internal sealed class DifferentialRunner
     }
 
     /// <summary>Run one (case, options) under both tracers, retrying a mismatch <c>retries</c> times.</summary>
-    public Comparison Compare(string source, IReadOnlyList<string> options, IReadOnlyList<string> args)
+    public Comparison Compare(string source, IReadOnlyList<string> options, IReadOnlyList<string> args, bool m32 = false)
     {
-        var exe = Build(source);
+        var exe = Build(source, m32);
         bool follow = options.Any(o => o.StartsWith("-f", StringComparison.Ordinal));
         Comparison? last = null;
         for (int attempt = 1; attempt <= 1 + retries; attempt++)   // scheduling can reorder a racy program's log

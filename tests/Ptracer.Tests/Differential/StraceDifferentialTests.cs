@@ -44,9 +44,30 @@ public sealed class StraceDifferentialTests
         return data;
     }
 
+    /// <summary>The `// strace-diff-m32:` runs: the case built as an i386 program (gcc -m32, gcc-multilib).</summary>
+    public static TheoryData<string, string> RunsM32()
+    {
+        var data = new TheoryData<string, string>();
+        var root = DifferentialCases.RepoRoot();
+        if (root != null)
+        {
+            foreach (var (caseId, options) in DifferentialCases.AllM32(root))
+                data.Add(caseId, options);
+        }
+        if (data.Count == 0)
+            data.Add(NoCases, "");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RunsM32))]
+    public void Tracer_log_matches_strace_for_i386_program(string @case, string options) => Check(@case, options, m32: true);
+
     [Theory]
     [MemberData(nameof(Runs))]
-    public void Tracer_log_matches_strace(string @case, string options)
+    public void Tracer_log_matches_strace(string @case, string options) => Check(@case, options, m32: false);
+
+    private void Check(string @case, string options, bool m32)
     {
         var root = DifferentialCases.RepoRoot();
         Assert.True(root != null && @case != NoCases,
@@ -57,12 +78,12 @@ public sealed class StraceDifferentialTests
         var (_, args) = DifferentialCases.Parse(source);
         var opts = ShellWords.Split(options);
 
-        var result = runner.Compare(source, opts, args);
+        var result = runner.Compare(source, opts, args, m32);
         if (result.Problems.Count == 0)
             return;
 
         var message = new StringBuilder();
-        message.Append($"{@case} [{options}] differs from strace");
+        message.Append($"{@case}{(m32 ? " (-m32)" : "")} [{options}] differs from strace");
         message.Append($" ({result.Attempts} attempt{(result.Attempts == 1 ? "" : "s")}; tracer: {string.Join(' ', runner.Tracer)})\n  ");
         message.Append(string.Join("\n  ", result.Problems));
         AppendTail(message, "tracer stderr", result.Tracer.Stderr);

@@ -79,3 +79,57 @@ public sealed class SpawnOptionsTests
         Assert.Contains($"var={Environment.GetEnvironmentVariable("PTRACER_TEST_VAR") ?? "(unset)"}\n", output);
     }
 }
+
+/// <summary>The spawner's descriptor hygiene and user change (tracees/credentials.c).</summary>
+public sealed class SpawnCredentialsTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CloseOtherDescriptors_HidesTheTracersInheritableDescriptors(bool close)
+    {
+        using var stdout = new TestPipe();
+        // A descriptor without FD_CLOEXEC, as a careless host program would leave one.
+        int leaked = TestNative.fcntl(stdout.WriteFd, TestNative.F_DUPFD, 100);
+        Assert.True(leaked >= 100, $"F_DUPFD failed: errno {TestNative.LastError}");
+        try
+        {
+            SpawnOptions defaults = Tracees.Options("credentials", stdout: stdout.WriteFd);
+            var spawn = new SpawnOptions
+            {
+                Program = defaults.Program,
+                Arguments = defaults.Arguments,
+                FileDescriptors = defaults.FileDescriptors,
+                CloseOtherDescriptors = close,
+            };
+            TraceResult result = await TraceSession.RunToEnd(spawn, new RecordingHandler { RecordSyscalls = false });
+
+            Assert.Equal(0, result.ExitCode);
+            int[] fds = [.. stdout.Drain().Split('\n')[1]["fds=".Length..].Split(',').Select(int.Parse)];
+            if (close) Assert.All(fds, fd => Assert.True(fd < defaults.FileDescriptors!.Count, $"descriptor {fd} reached the program"));
+            else Assert.Contains(leaked, fds);
+        }
+        finally
+        {
+            TestNative.close(leaked);
+        }
+    }
+
+    [Fact]
+    public async Task User_RunsTheProgramWithThoseIds()
+    {
+        using var stdout = new TestPipe();
+        SpawnOptions defaults = Tracees.Options("credentials", stdout: stdout.WriteFd);
+        var spawn = new SpawnOptions
+        {
+            Program = defaults.Program,
+            Arguments = defaults.Arguments,
+            FileDescriptors = defaults.FileDescriptors,
+            User = new SpawnUser(65534, 65533, [65533, 4242]),
+        };
+        TraceResult result = await TraceSession.RunToEnd(spawn, new RecordingHandler { RecordSyscalls = false });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("uid=65534/65534 gid=65533/65533 groups=4242,65533\n", stdout.Drain());
+    }
+}

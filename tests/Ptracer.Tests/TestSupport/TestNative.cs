@@ -36,7 +36,7 @@ internal static unsafe partial class TestNative
     [LibraryImport("libc", SetLastError = true)]
     public static partial int fcntl(int fd, int cmd, int arg);
 
-    public const int F_DUPFD_CLOEXEC = 1030;
+    public const int F_DUPFD = 0, F_DUPFD_CLOEXEC = 1030;
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int poll(PollFd* fds, ulong count, int timeoutMs);

@@ -365,7 +365,7 @@ public sealed partial class SyscallFormatter
             case ArgKind.StatOut:
             case ArgKind.Stat64Out:
                 if (Failed) PrintAddress(v);
-                else PrintStat(v);
+                else PrintStat(v, oldI386Layout: Is32 && kind == ArgKind.StatOut);
                 break;
             case ArgKind.StatfsOut:
             case ArgKind.Statfs64Out:
@@ -1187,12 +1187,24 @@ public sealed partial class SyscallFormatter
         Span<byte> s = stackalloc byte[16];
         if (!TryReadStruct(address, s)) return;
         uint bits = UI(s, 12);
-        _b.Append("{entry_number="u8).Append(I(s, 0)).Append(", base_addr="u8).AppendHex(UI(s, 4))
-          .Append(", limit="u8).AppendHex(UI(s, 8))
+        // strace prints both with %#08x: zero-padded to eight characters, 0x included (0x0fffff).
+        _b.Append("{entry_number="u8).Append(I(s, 0)).Append(", base_addr="u8);
+        AppendHexWidth8(UI(s, 4));
+        _b.Append(", limit="u8);
+        AppendHexWidth8(UI(s, 8));
+        _b
           .Append(", seg_32bit="u8).Append((ulong)(bits & 1)).Append(", contents="u8).Append((ulong)((bits >> 1) & 3))
           .Append(", read_exec_only="u8).Append((ulong)((bits >> 3) & 1)).Append(", limit_in_pages="u8).Append((ulong)((bits >> 4) & 1))
           .Append(", seg_not_present="u8).Append((ulong)((bits >> 5) & 1)).Append(", useable="u8).Append((ulong)((bits >> 6) & 1))
           .Append((byte)'}');
+    }
+
+    private void AppendHexWidth8(uint value)
+    {
+        _b.Append("0x"u8);
+        for (int digits = value == 0 ? 1 : (32 - System.Numerics.BitOperations.LeadingZeroCount(value) + 3) / 4; digits < 6; digits++)
+            _b.Append((byte)'0');
+        _b.AppendHexDigits(value);
     }
 
     private void PrintSigevent(ulong address)
@@ -1311,7 +1323,8 @@ public sealed partial class SyscallFormatter
                 break;
             }
             ulong at = address + i * (ulong)size;
-            if (!_c.Memory.TryRead(at + (ulong)(size - 8), out uint len))
+            // msg_len follows the msghdr: at 56 on x86_64 (then 4 bytes of padding), at 28 on i386.
+            if (!_c.Memory.TryRead(at + (ulong)(Is32 ? 28 : 56), out uint len))
             {
                 _b.Append("..."u8);
                 break;

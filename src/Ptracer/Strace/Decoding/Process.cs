@@ -291,7 +291,9 @@ public sealed partial class SyscallFormatter
         if ((flags & CloneSettls) != 0)
         {
             _b.Append(", tls="u8);
-            PrintAddress(UL(s, 56));
+            // i386: tls is a struct user_desc, printed as strace does for clone(CLONE_SETTLS).
+            if (Is32) PrintUserDesc(UL(s, 56));
+            else PrintAddress(UL(s, 56));
         }
         if (n >= 80 && (UL(s, 64) != 0 || UL(s, 72) != 0))
         {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Ptracer.Syscalls;
 
 namespace Ptracer.Strace;
@@ -65,6 +66,13 @@ public sealed partial class SyscallFormatter
                 _b.Append(rv).Append(" ("u8);
                 PrintIoprioValue((uint)rv);
                 _b.Append((byte)')');
+                return;
+            case ReturnKind.ThreadArea:
+                // strace's set_thread_area: the slot the kernel chose or kept (when -e verbose= covers the call, as by default).
+                _b.Append(rv);
+                Span<byte> desc = stackalloc byte[4];
+                if (_c.Memory.TryRead(Reg(0), desc))
+                    _b.Append(" (entry_number="u8).Append((ulong)BinaryPrimitives.ReadUInt32LittleEndian(desc)).Append((byte)')');
                 return;
             case ReturnKind.SignalHandler:
                 if (rv == 0) _b.Append("0 (SIG_DFL)"u8);

@@ -20,8 +20,13 @@ public sealed partial class SyscallFormatter
         _b.Append("makedev("u8).AppendHex(DevMajor(dev)).Append(", "u8).AppendHex(DevMinor(dev)).Append((byte)')');
     }
 
-    /// <summary>struct stat (x86_64) or struct stat64 (i386) written by the kernel.</summary>
-    private void PrintStat(ulong address)
+    private static ushort U16(ReadOnlySpan<byte> s, int at) => System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(s[at..]);
+
+    /// <summary>
+    /// struct stat (x86_64), struct stat64 (i386), or with <paramref name="oldI386Layout"/> the i386 struct stat of
+    /// stat/lstat/fstat (asm/stat.h: 32-bit dev, ino, size and times, 16-bit mode, nlink, uid and gid).
+    /// </summary>
+    private void PrintStat(ulong address, bool oldI386Layout = false)
     {
         if (address == 0)
         {
@@ -30,7 +35,7 @@ public sealed partial class SyscallFormatter
         }
         bool s32 = Is32;
         Span<byte> s = stackalloc byte[144];
-        if (!_c.Memory.TryRead(address, s[..(s32 ? 96 : 144)]))
+        if (!_c.Memory.TryRead(address, s[..(oldI386Layout ? 64 : s32 ? 96 : 144)]))
         {
             _b.AppendHex(address);
             return;
@@ -38,7 +43,14 @@ public sealed partial class SyscallFormatter
         ulong dev, ino, nlink, rdev, blocks;
         uint mode, uid, gid;
         long size, blksize, atime, atimeNs, mtime, mtimeNs, ctime, ctimeNs;
-        if (s32)
+        if (oldI386Layout)
+        {
+            dev = UI(s, 0); ino = UI(s, 4); mode = U16(s, 8); nlink = U16(s, 10); uid = U16(s, 12); gid = U16(s, 14);
+            rdev = UI(s, 16); size = UI(s, 20); blksize = UI(s, 24); blocks = UI(s, 28);
+            atime = UI(s, 32); atimeNs = UI(s, 36); mtime = UI(s, 40); mtimeNs = UI(s, 44);
+            ctime = UI(s, 48); ctimeNs = UI(s, 52);
+        }
+        else if (s32)
         {
             dev = UL(s, 0); mode = UI(s, 16); nlink = UI(s, 20); uid = UI(s, 24); gid = UI(s, 28);
             rdev = UL(s, 32); size = L(s, 44); blksize = I(s, 52); blocks = UL(s, 56);
@@ -113,10 +125,12 @@ public sealed partial class SyscallFormatter
         _b.Append(", stx_ino="u8).Append(UL(s, 32)).Append(", stx_size="u8).Append(UL(s, 40))
           .Append(", stx_blocks="u8).Append(UL(s, 48)).Append(", stx_attributes_mask="u8);
         PrintFlags(Xlats.StatxAttributes, UL(s, 56), "STATX_ATTR_???");
-        AppendStatxTime("stx_atime"u8, s, 64);
+        // Each time only when the returned mask has it (STATX_ATIME 0x20, BTIME 0x800, CTIME 0x80, MTIME 0x40), as
+        // strace 6.1 prints them (checked: a STATX_MODE request on a filesystem returning no ctime/mtime).
+        if ((mask & 0x20) != 0) AppendStatxTime("stx_atime"u8, s, 64);
         if ((mask & 0x800) != 0) AppendStatxTime("stx_btime"u8, s, 80);
-        AppendStatxTime("stx_ctime"u8, s, 96);
-        AppendStatxTime("stx_mtime"u8, s, 112);
+        if ((mask & 0x80) != 0) AppendStatxTime("stx_ctime"u8, s, 96);
+        if ((mask & 0x40) != 0) AppendStatxTime("stx_mtime"u8, s, 112);
         _b.Append(", stx_rdev_major="u8).Append((ulong)UI(s, 128)).Append(", stx_rdev_minor="u8).Append((ulong)UI(s, 132))
           .Append(", stx_dev_major="u8).Append((ulong)UI(s, 136)).Append(", stx_dev_minor="u8).Append((ulong)UI(s, 140));
         if ((mask & 0x1000) != 0) _b.Append(", stx_mnt_id="u8).AppendHex(UL(s, 144));
@@ -129,7 +143,9 @@ public sealed partial class SyscallFormatter
     {
         long sec = L(s, at);
         long nsec = UI(s, at + 8);
-        _b.Append(", "u8).Append(name).Append("={tv_sec="u8).Append(sec).Append(", tv_nsec="u8).Append(nsec).Append("} /* "u8);
+        _b.Append(", "u8).Append(name).Append("={tv_sec="u8).Append(sec).Append(", tv_nsec="u8).Append(nsec).Append((byte)'}');
+        if (sec == 0 && nsec == 0) return; // strace leaves the epoch uncommented (a btime the filesystem does not keep)
+        _b.Append(" /* "u8);
         AppendDate(sec, nsec, withFraction: true);
         _b.Append(" */"u8);
     }

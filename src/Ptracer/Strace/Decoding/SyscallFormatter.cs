@@ -77,7 +77,11 @@ public sealed partial class SyscallFormatter
     private ArgKind[] Kinds => _c.Def.Args;
 
     /// <summary>Raw argument register <paramref name="r"/> (0 when the syscall has fewer).</summary>
-    private ulong Reg(int r) => (uint)r < 6u ? (Is32 ? (uint)_c.Args[r] : _c.Args[r]) : 0;
+    /// <remarks>
+    /// Not truncated for i386: like strace, which prints the whole register an int 0x80 from 64-bit code left in the
+    /// upper half (`write(1, 0x1000479004, 1099511627780)`); a 32-bit process's registers are zero-extended anyway.
+    /// </remarks>
+    private ulong Reg(int r) => (uint)r < 6u ? _c.Args[r] : 0;
 
     /// <summary>The register of printed argument <paramref name="index"/>.</summary>
     private int RegisterOf(int index)
