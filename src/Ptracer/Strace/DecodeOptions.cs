@@ -59,6 +59,13 @@ public sealed class DecodeOptions
         set => ConstantStyle = value ? ConstantStyle.Raw : ConstantStyle.Abbrev;
     }
 
+    /// <summary>-X verbose: constants and flags printed as numbers followed by their names in a comment.</summary>
+    public bool VerboseConstants
+    {
+        get => ConstantStyle == ConstantStyle.Verbose;
+        set => ConstantStyle = value ? ConstantStyle.Verbose : ConstantStyle.Abbrev;
+    }
+
     /// <summary>Maximum number of elements of arrays (argv, iovec, ...) printed before "..." (strace: the -s value).</summary>
     public int ArrayLimit => StringLimit;
 }
