@@ -1,6 +1,6 @@
 // strace-diff: -e trace=%ipc
 // strace-diff: -e trace=%ipc,unshare -e status=failed
-// strace-diff-m32: -e trace=shmget,shmat,shmdt,shmctl,msgget,msgsnd,msgctl,semget,semop,unshare
+// strace-diff-m32: -e trace=shmget,shmat,shmdt,shmctl,msgget,msgsnd,msgctl,semget,semop,semctl,unshare
 // SysV IPC in a private IPC namespace (unshare(CLONE_NEWIPC)) so that ids
 // start from 0 and do not depend on other processes: shmget/shmat/shmdt/
 // shmctl, semget/semop/semctl, msgget/msgsnd/msgrcv/msgctl, IPC_PRIVATE vs

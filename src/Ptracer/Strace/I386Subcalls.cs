@@ -67,8 +67,8 @@ public static class I386Subcalls
 
     /// <summary>
     /// ipc: the call's low 16 bits name it (the high ones are a version); its operands move to the direct syscall's
-    /// order as the kernel's ksys_ipc passes them (ipc/syscall.c). msgrcv and semctl, which the kernel reads through
-    /// an extra indirection (ipc_kludge, the semun pointer), stay ipc(...).
+    /// order as the kernel's ksys_ipc passes them (ipc/syscall.c). msgrcv, which the kernel reads through struct
+    /// ipc_kludge, stays ipc(...).
     /// </summary>
     private static bool TryResolveIpc(Span<ulong> args, out int number, out SyscallDef def, out ulong resultAddress)
     {
@@ -82,6 +82,7 @@ public static class I386Subcalls
         {
             case 1: Set(ordered, first, ptr, second); break;            // semop(semid, sops, nsops)
             case 2: Set(ordered, first, second, third); break;          // semget(key, nsems, semflg)
+            case 3: Set(ordered, first, second, third, ptr); break;     // semctl(semid, semnum, cmd, &arg)
             case 4: Set(ordered, first, ptr, second, fifth); break;     // semtimedop(semid, sops, nsops, timeout)
             case 11: Set(ordered, first, ptr, second, third); break;    // msgsnd(msqid, msgp, msgsz, msgflg)
             case 13: Set(ordered, first, second); break;                // msgget(key, msgflg)

@@ -49,10 +49,25 @@ public sealed class SyscallSummary
         SummaryColumn.Errors, SummaryColumn.Name,
     ];
 
+    /// <summary>
+    /// One table per ABI that made calls, as strace's call_summary: x86_64's first and untitled, then "System call
+    /// usage summary for 32 bit mode:" (and x32's) over the table of that ABI's calls.
+    /// </summary>
     public void Write(TextBuilder b, SummarySort sort, IReadOnlyList<SummaryColumn>? columns = null)
     {
         columns ??= DefaultColumns;
-        List<Row> rows = [.. _rows.Values.OrderBy(r => r.Arch).ThenBy(r => r.Number)];
+        foreach (SyscallArch arch in new[] { SyscallArch.X86_64, SyscallArch.I386, SyscallArch.X32 })
+        {
+            List<Row> rows = [.. _rows.Values.Where(r => r.Arch == arch).OrderBy(r => r.Number)];
+            if (rows.Count == 0 && (arch != SyscallArch.X86_64 || _rows.Count > 0)) continue;
+            if (arch != SyscallArch.X86_64)
+                b.Append("System call usage summary for ").Append(arch == SyscallArch.I386 ? "32 bit" : "x32").Append(" mode:\n");
+            WriteTable(b, rows, sort, columns);
+        }
+    }
+
+    private static void WriteTable(TextBuilder b, List<Row> rows, SummarySort sort, IReadOnlyList<SummaryColumn> columns)
+    {
         rows = sort switch
         {
             SummarySort.Time => [.. rows.OrderByDescending(r => r.Ticks)],
@@ -87,7 +102,7 @@ public sealed class SyscallSummary
         b.Append(ruleLine);
         foreach (Row row in rows) AppendRow(b, row, total.Ticks, columns);
         b.Append(ruleLine);
-        AppendRow(b, total, total.Ticks, columns);
+        AppendRow(b, total, total.Ticks, columns, isTotal: true);
     }
 
     private static (string Title, int Width) Layout(SummaryColumn column) => column switch
@@ -103,7 +118,7 @@ public sealed class SyscallSummary
     };
 
     // strace: "%6.2f %11.6f %11lu %9lu %9.u %s" for the default columns (errors blank for 0).
-    private static void AppendRow(TextBuilder b, Row row, long totalTicks, IReadOnlyList<SummaryColumn> columns)
+    private static void AppendRow(TextBuilder b, Row row, long totalTicks, IReadOnlyList<SummaryColumn> columns, bool isTotal = false)
     {
         var cells = new List<string>(columns.Count);
         foreach (SummaryColumn c in columns)
@@ -111,7 +126,8 @@ public sealed class SyscallSummary
             (_, int width) = Layout(c);
             string cell = c switch
             {
-                SummaryColumn.TimePercent => (totalTicks == 0 ? 0 : 100.0 * row.Ticks / totalTicks).ToString("F2", CultureInfo.InvariantCulture),
+                // The total's share is 100.00 even when no time was measured (strace 6.1).
+                SummaryColumn.TimePercent => (isTotal ? 100.0 : totalTicks == 0 ? 0 : 100.0 * row.Ticks / totalTicks).ToString("F2", CultureInfo.InvariantCulture),
                 SummaryColumn.TotalTime => Seconds(row.Ticks),
                 SummaryColumn.MinTime => Seconds(row.MinTicks),
                 SummaryColumn.MaxTime => Seconds(row.MaxTicks),

@@ -474,6 +474,7 @@ public static partial class SyscallTable
         t[520] = new("sendmmsg", 520, [ArgKind.Fd, ArgKind.MmsghdrIn, ArgKind.UInt, ArgKind.SendFlags], ReturnKind.Decimal, SyscallClass.Network);
         t[531] = new("semop", 531, [ArgKind.Int, ArgKind.SembufIn, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.Ipc);
         t[532] = new("semget", 532, [ArgKind.IpcKey, ArgKind.Int, ArgKind.IpcFlags], ReturnKind.Decimal, SyscallClass.Ipc);
+        t[533] = new("semctl", 533, [ArgKind.Int, ArgKind.Int, ArgKind.SemctlCmd, ArgKind.SemctlArgIndirect], ReturnKind.Decimal, SyscallClass.Ipc);
         t[534] = new("semtimedop", 534, [ArgKind.Int, ArgKind.SembufIn, ArgKind.UInt, ArgKind.TimespecIn], ReturnKind.Decimal, SyscallClass.Ipc);
         t[541] = new("msgsnd", 541, [ArgKind.Int, ArgKind.MsgbufIn, ArgKind.Size, ArgKind.MsgFlags], ReturnKind.Decimal, SyscallClass.Ipc);
         t[543] = new("msgget", 543, [ArgKind.IpcKey, ArgKind.IpcFlags], ReturnKind.Decimal, SyscallClass.Ipc);

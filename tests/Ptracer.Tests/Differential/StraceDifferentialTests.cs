@@ -30,13 +30,15 @@ public sealed class StraceDifferentialTests
 
     public StraceDifferentialTests(DifferentialSetup setup) => this.setup = setup;
 
-    public static TheoryData<string, string> Runs()
+    public static TheoryData<string, string> Runs() => Data(DifferentialCases.All);
+
+    private static TheoryData<string, string> Data(Func<string, IEnumerable<(string CaseId, string Options)>> runs)
     {
         var data = new TheoryData<string, string>();
         var root = DifferentialCases.RepoRoot();
         if (root != null)
         {
-            foreach (var (caseId, options) in DifferentialCases.All(root))
+            foreach (var (caseId, options) in runs(root))
                 data.Add(caseId, options);
         }
         if (data.Count == 0)
@@ -45,19 +47,7 @@ public sealed class StraceDifferentialTests
     }
 
     /// <summary>The `// strace-diff-m32:` runs: the case built as an i386 program (gcc -m32, gcc-multilib).</summary>
-    public static TheoryData<string, string> RunsM32()
-    {
-        var data = new TheoryData<string, string>();
-        var root = DifferentialCases.RepoRoot();
-        if (root != null)
-        {
-            foreach (var (caseId, options) in DifferentialCases.AllM32(root))
-                data.Add(caseId, options);
-        }
-        if (data.Count == 0)
-            data.Add(NoCases, "");
-        return data;
-    }
+    public static TheoryData<string, string> RunsM32() => Data(DifferentialCases.AllM32);
 
     [Theory]
     [MemberData(nameof(RunsM32))]

@@ -480,6 +480,15 @@ public sealed partial class SyscallFormatter
                 if ((ArgValue(index - 1) & 0xff) == 16) PrintHex(v); // SETVAL: the value
                 else PrintAddress(v);
                 break;
+            case ArgKind.SemctlArgIndirect:
+                if (_c.Memory.TryRead(v, out uint semun))
+                {
+                    _b.Append((byte)'[');
+                    PrintAddress(semun);
+                    _b.Append((byte)']');
+                }
+                else PrintAddress(v);
+                break;
             case ArgKind.ShmidDs:
             case ArgKind.MsqidDs: PrintAddress(v); break;
             case ArgKind.MsgbufIn: PrintMsgbuf(v, ArgValue(index + 1)); break;
