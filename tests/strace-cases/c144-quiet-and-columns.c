@@ -13,6 +13,10 @@
 // strace-diff: --successful-only -e trace=close,dup
 // strace-diff: --failed-only -e trace=close,dup
 // strace-diff: --status=successful,failed -e trace=close,dup
+// strace-diff: --status=unfinished -e trace=close,dup,exit_group
+// strace-diff: -e status=!unfinished -e trace=close,dup,exit_group
+// strace-diff: -e status=failed,unfinished -e trace=close,dup,exit_group
+// strace-diff: -e status=unavailable -e trace=close,exit_group
 // quiet= sets, -U/--summary-columns with deterministic columns (no times),
 // -S by name and calls, -a, and the long forms of -s, -X, -z, -Z, -e status.
 #include <fcntl.h>

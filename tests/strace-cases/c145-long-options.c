@@ -1,6 +1,7 @@
 // strace-diff: --trace=openat,close --follow-forks --decode-fds=path
 // strace-diff: --trace=openat,close --no-abbrev --strings-in-hex=non-ascii
 // strace-diff: --trace=openat,close --strings-in-hex --syscall-number
+// strace-diff: --trace=openat,read --strings-in-hex=non-ascii-chars -e read=3
 // strace-diff: --trace=openat,close --decode-fds=all --signals=none
 // strace-diff: --trace=openat,read --read=3 --abbrev=none --raw=close
 // strace-diff: --tra=openat --foll --decode-f=path
@@ -20,6 +21,8 @@ int main(void) {
   fd = openat(AT_FDCWD, "/dev/null", O_RDONLY);
   char b[4];
   read(fd, b, sizeof b);
+  int z = openat(AT_FDCWD, "/dev/zero", O_RDONLY);
+  read(z, b, sizeof b);
   close(fd);
   return 0;
 }

@@ -10,6 +10,15 @@ internal static unsafe partial class Interop
         [LibraryImport(LibraryName, EntryPoint = "posix_spawn")]
         internal static partial int posix_spawn(int* pid, byte* path, void* fileActions, void* attributes, byte** argv, byte** envp);
 
+        [LibraryImport(LibraryName)]
+        internal static partial int posix_spawn_file_actions_init(void* actions);
+
+        [LibraryImport(LibraryName)]
+        internal static partial int posix_spawn_file_actions_adddup2(void* actions, int fd, int newFd);
+
+        [LibraryImport(LibraryName)]
+        internal static partial int posix_spawn_file_actions_destroy(void* actions);
+
         [LibraryImport(LibraryName, SetLastError = true)]
         internal static partial int execve(byte* path, byte** argv, byte** envp);
 

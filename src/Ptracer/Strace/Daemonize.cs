@@ -73,12 +73,14 @@ public static unsafe class Daemonize
 
     /// <summary>
     /// In the user's process, traced now: becomes the command. SIGPIPE and the other signals the runtime ignores are
-    /// reset (exec keeps SIG_IGN), then -u's credentials are taken. Returns only on failure, with the errno.
+    /// reset (exec keeps SIG_IGN) with the signal mask, then -u's credentials are taken. Returns only on failure, with the errno.
     /// </summary>
     public static int Exec(string program, IReadOnlyList<string> argv, IReadOnlyList<string> environment, SpawnUser? user)
     {
         for (int sig = 1; sig <= 31; sig++)
             if (sig is not 9 and not 19) Interop.Libc.signal_(sig, 0 /* SIG_DFL */);
+        ulong none = 0;
+        Interop.Libc.pthread_sigmask(2 /* SIG_SETMASK */, &none, null);
         if (user is not null)
         {
             uint[] groups = [.. user.SupplementaryGroups];
@@ -93,6 +95,16 @@ public static unsafe class Daemonize
         byte** env = CStringArray(environment);
         Interop.Libc.execve(path, av, env);
         return Marshal.GetLastPInvokeError();
+    }
+
+    /// <summary>/bin/sh -c COMMAND with the given posix_spawn file actions and this environment; the pid (error 0) or 0.</summary>
+    internal static int SpawnShell(string command, void* fileActions, out int error)
+    {
+        var env = new List<string>();
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) env.Add($"{e.Key}={e.Value}");
+        int pid;
+        error = Interop.Libc.posix_spawn(&pid, CString("/bin/sh"), fileActions, null, CStringArray(["sh", "-c", command]), CStringArray(env));
+        return error == 0 ? pid : 0;
     }
 
     private static int Spawn(IReadOnlyList<string> args, string role)

@@ -9,6 +9,8 @@ public enum HexStringMode : byte
     NonAscii,
     /// <summary>-xx: every byte as \xNN.</summary>
     All,
+    /// <summary>--strings-in-hex=non-ascii-chars: the default escapes, with \xNN instead of octal.</summary>
+    NonAsciiChars,
 }
 
 /// <summary>What -y / -yy print next to descriptors.</summary>
@@ -55,6 +57,13 @@ public sealed class DecodeOptions
     {
         get => ConstantStyle == ConstantStyle.Raw;
         set => ConstantStyle = value ? ConstantStyle.Raw : ConstantStyle.Abbrev;
+    }
+
+    /// <summary>-X verbose: constants and flags printed as numbers followed by their names in a comment.</summary>
+    public bool VerboseConstants
+    {
+        get => ConstantStyle == ConstantStyle.Verbose;
+        set => ConstantStyle = value ? ConstantStyle.Verbose : ConstantStyle.Abbrev;
     }
 
     /// <summary>Maximum number of elements of arrays (argv, iovec, ...) printed before "..." (strace: the -s value).</summary>

@@ -14,6 +14,7 @@ public sealed unsafe class OutputSink : IDisposable
     private readonly bool _flushEachLine;
     private readonly byte[] _buffer;
     private int _length;
+    private int _pipeCommandPid;
 
     private OutputSink(int fd, bool ownsFd, bool flushEachLine, int capacity)
     {
@@ -33,6 +34,30 @@ public sealed unsafe class OutputSink : IDisposable
         int fd = Interop.Libc.open(path, O_WRONLY | O_CREAT | mode | Interop.Flags.O_CLOEXEC, 438 /* 0666 */);
         if (fd < 0) throw new StraceUsageException($"Can't fopen '{path}': {Interop.Libc.StrError(Marshal.GetLastPInvokeError())}");
         return new OutputSink(fd, ownsFd: true, flushEachLine: false, capacity: 1 << 16);
+    }
+
+    /// <summary>-o FILE, or -o '|COMMAND' / -o '!COMMAND': the output piped to `sh -c COMMAND` (strace(1), -o).</summary>
+    public static OutputSink Open(string target, bool append = false) =>
+        target.Length > 0 && target[0] is '|' or '!' ? PipeTo(target[1..], target) : CreateFile(target, append);
+
+    /// <summary>Starts `/bin/sh -c COMMAND` reading a pipe; Dispose closes it and waits for the command.</summary>
+    private static OutputSink PipeTo(string command, string target)
+    {
+        int* fds = stackalloc int[2];
+        if (Interop.Libc.pipe2(fds, Interop.Flags.O_CLOEXEC) < 0)
+            throw new StraceUsageException($"{target}: {Interop.Libc.StrError(Marshal.GetLastPInvokeError())}");
+        byte* actions = stackalloc byte[256]; // posix_spawn_file_actions_t is 80 bytes in glibc
+        Interop.Libc.posix_spawn_file_actions_init(actions);
+        Interop.Libc.posix_spawn_file_actions_adddup2(actions, fds[0], 0);
+        int pid = Daemonize.SpawnShell(command, actions, out int error);
+        Interop.Libc.posix_spawn_file_actions_destroy(actions);
+        Interop.Libc.close(fds[0]);
+        if (error != 0)
+        {
+            Interop.Libc.close(fds[1]);
+            throw new StraceUsageException($"{target}: {Interop.Libc.StrError(error)}");
+        }
+        return new OutputSink(fds[1], ownsFd: true, flushEachLine: false, capacity: 1 << 16) { _pipeCommandPid = pid };
     }
 
     /// <summary>Appends one complete line (the caller includes the newline).</summary>
@@ -60,6 +85,8 @@ public sealed unsafe class OutputSink : IDisposable
     {
         Flush();
         if (_ownsFd) Interop.Libc.close(_fd);
+        if (_pipeCommandPid > 0) DetachedCommand.Wait(_pipeCommandPid);
+        _pipeCommandPid = 0;
     }
 
     private void WriteAll(ReadOnlySpan<byte> data)

@@ -235,7 +235,7 @@ public static class StraceOptionParser
                         null or "all" => 2,
                         "non-ascii" => 1,
                         "none" => 0,
-                        // "non-ascii-chars" (hex instead of octal escapes) needs a string mode the decoders lack.
+                        "non-ascii-chars" => 3,
                         _ => throw BadArg(),
                     };
                     break;
@@ -394,7 +394,13 @@ public static class StraceOptionParser
                 if (_xShort >= 0) throw new StraceUsageException("-x and --strings-in-hex cannot be provided simultaneously");
                 _xShort = _xLong;
             }
-            if (_xShort > 0) o.Decode.HexStrings = _xShort == 1 ? HexStringMode.NonAscii : HexStringMode.All;
+            o.Decode.HexStrings = _xShort switch
+            {
+                1 => HexStringMode.NonAscii,
+                2 => HexStringMode.All,
+                3 => HexStringMode.NonAsciiChars,
+                _ => HexStringMode.None,
+            };
             if (_yShort > 0)
             {
                 if (_decodeFdsSet) throw new StraceUsageException("-y and --decode-fds cannot be provided simultaneously");
@@ -448,6 +454,8 @@ public static class StraceOptionParser
             }
             o.SummaryOnly = _cflag == 1;
             o.SummaryWithTrace = _cflag == 2;
+            if (o.OutputSeparately && o.OutputFile is ['|' or '!', ..])
+                throw Help("piping the output and -ff/--output-separately are mutually exclusive");
             if (o.OutputSeparately && o.Summary)
                 throw Help("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
             if (o.SummaryWallClock && !o.Summary)

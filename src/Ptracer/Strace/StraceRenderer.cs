@@ -43,7 +43,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (options.Summary) _summary = new SyscallSummary { OverheadTicks = options.SummaryOverheadNs / 100 };
         _printLines = !options.SummaryOnly;
         if (!options.OutputSeparately)
-            _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.CreateFile(options.OutputFile, options.AppendOutput);
+            _sharedSink = options.OutputFile is null ? OutputSink.StandardError() : OutputSink.Open(options.OutputFile, options.AppendOutput);
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         }
         if (!LineOf(tracee).Hidden || tracee.Tid == WaitForExecOf) _live++;
         bool announce = tracee.AttachedByRequest ? tracee.Tid == tracee.ProcessId : tracee.Parent is not null;
-        if (announce && !Quiet(QuietMessages.Attach)) Notice?.Invoke($"Process {tracee.Tid} attached");
+        if (announce && !Quiet(QuietMessages.Attach)) Announce($"Process {tracee.Tid} attached");
         if (tracee.Tid == WaitForExecOf) AttachedToCommand?.Invoke();
     }
 
@@ -289,7 +289,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override void OnExited(Tracee tracee, int exitCode)
     {
-        TraceeLine line = LineOf(tracee);
+        // The engine reaps every child: an untraced one of ours (the -o '|COMMAND' reader) ends without a line.
+        if (tracee.UserState is not TraceeLine line) return;
         if (line.Hidden)
         {
             Forget(line);
@@ -303,7 +304,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     public override void OnKilled(Tracee tracee, int signal, bool coreDumped)
     {
-        TraceeLine line = LineOf(tracee);
+        // The engine reaps every child: an untraced one of ours (the -o '|COMMAND' reader) ends without a line.
+        if (tracee.UserState is not TraceeLine line) return;
         if (line.Hidden)
         {
             Forget(line);
@@ -354,6 +356,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             Forget(line);
             return;
         }
+        bool announceDetach = !Quiet(QuietMessages.Attach) && tracee.Tid == tracee.ProcessId;
         if (line.Pending && _printLines)
         {
             // A status-filtered line was held back whole at entry; -e status= decides whether it shows at all.
@@ -367,11 +370,14 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
                     AppendLeader(line, line.Text);
                     line.Text.Append("<... ").Append(line.Context.Def.Name).Append(" resumed>");
                 }
+                // strace's order: "execve(...)strace: Process N detached" then " <detached ...>".
+                if (announceDetach) Announce($"Process {tracee.Tid} detached");
+                announceDetach = false;
                 line.Text.Append(" <detached ...>\n");
                 Emit(line);
             }
         }
-        if (!Quiet(QuietMessages.Attach) && tracee.Tid == tracee.ProcessId) Notice?.Invoke($"Process {tracee.Tid} detached");
+        if (announceDetach) Announce($"Process {tracee.Tid} detached");
         Forget(line);
     }
 
@@ -386,6 +392,28 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         }
         _sharedSink?.Dispose();
         foreach (OutputSink sink in _perProcessSinks.Values) sink.Dispose();
+    }
+
+    /// <summary>
+    /// A message to the user. When the trace goes to stderr too, the line being built is written up to here first,
+    /// as strace's shared stderr stream shows it: "vfork(strace: Process 12 attached" then " &lt;unfinished ...&gt;".
+    /// </summary>
+    private void Announce(string message)
+    {
+        if (Notice is null) return;
+        if (_options.OutputFile is null && _sharedSink is not null && _printing is { Pending: true, Unfinished: false } line)
+        {
+            line.Sink.WriteLine(line.Text.Written[line.FlushedUpTo..]);
+            line.FlushedUpTo = line.Text.Length;
+        }
+        Notice(message);
+    }
+
+    /// <summary>Writes the tracee's line (what an earlier <see cref="Announce"/> has not written yet).</summary>
+    private static void WriteText(TraceeLine line)
+    {
+        line.Sink.WriteLine(line.Text.Written[line.FlushedUpTo..]);
+        line.FlushedUpTo = 0;
     }
 
     private bool Quiet(QuietMessages message) => (_options.Quiet & message) != 0;
@@ -413,7 +441,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     {
         if (_printing != line || !line.Pending || line.Unfinished) return;
         line.Text.Append(" <unfinished ...>\n");
-        line.Sink.WriteLine(line.Text.Written);
+        WriteText(line);
         line.Unfinished = true;
         _printing = null;
     }
@@ -451,7 +479,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
 
     private void Emit(TraceeLine line)
     {
-        line.Sink.WriteLine(line.Text.Written);
+        WriteText(line);
         line.Pending = false;
         line.Unfinished = false;
         if (_printing == line) _printing = null;
@@ -610,6 +638,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Gone { get; set; }
         public bool Raw { get; set; }
         public bool Hidden { get; set; }
+        public int FlushedUpTo { get; set; }
         public bool Verbose { get; set; }
         public SyscallArch Personality { get; set; }
         /// <summary>The syscall number as strace counts it: an i386 socketcall or ipc subcall number (I386Subcalls).</summary>

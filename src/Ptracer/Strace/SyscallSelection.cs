@@ -70,8 +70,31 @@ public sealed class SyscallSelection
             // "none" is a whole set, not an element of a list (strace 6.1: trace=open,none is invalid).
             if (element == "none" && !optional && expr.Contains(','))
                 throw new StraceUsageException($"invalid system call '{element}'");
-            unnamed |= element == "all" || element.StartsWith('%');
-            bool matched = Apply(SyscallTable.X86_64, x64, element) | Apply(SyscallTable.I386, x86, element);
+            // NAME@64, NAME@32, NAME@x32: the element for one personality only (strace 6.1).
+            bool only64 = false, only32 = false, onlyX32 = false;
+            int at = element.LastIndexOf('@');
+            if (at > 0)
+            {
+                string designator = element[(at + 1)..];
+                switch (designator)
+                {
+                    case "64": only64 = true; break;
+                    case "32": only32 = true; break;
+                    case "x32": onlyX32 = true; break;
+                    default:
+                        throw new StraceUsageException($"incorrect personality designator '{designator}' in qualification '{raw.Trim()}'");
+                }
+                element = element[..at];
+            }
+            bool any = !only64 && !only32 && !onlyX32;
+            unnamed |= any && (element == "all" || element.StartsWith('%'));
+            bool matched;
+            if (onlyX32) matched = Apply(SyscallTable.X86_64, new bool[x64.Length], element); // no x32 tracees here
+            else
+            {
+                matched = (any || only64) && Apply(SyscallTable.X86_64, x64, element);
+                matched |= (any || only32) && Apply(SyscallTable.I386, x86, element);
+            }
             if (!matched && !optional)
                 throw new StraceUsageException($"invalid system call '{element}'");
         }

@@ -110,6 +110,21 @@ public sealed class TraceOptionCommandTests
         Directory.Delete(dir, true);
     }
 
+    [Fact]
+    public void Output_to_a_pipe_command_is_complete_when_the_tracer_ends()
+    {
+        string dir = Directory.CreateTempSubdirectory("ptracer-pipe-").FullName;
+        string copy = Path.Combine(dir, "copy");
+        ChildResult r = Trace(dir, "-o", $"|tr a-z A-Z > {copy}", "-e", "trace=exit_group", "/bin/sh", "-c", "exit 6");
+        Assert.Equal(new ChildExit("exit", 6), r.Exit);
+        Assert.Equal("EXIT_GROUP(6)                           = ?\n+++ EXITED WITH 6 +++\n", File.ReadAllText(copy));
+        ChildResult both = Trace(dir, "-ff", "-o", "!cat", "/bin/true");
+        Assert.Equal(new ChildExit("exit", 1), both.Exit);
+        Assert.Equal("ptracer trace: piping the output and -ff/--output-separately are mutually exclusive\n" +
+                     "Try 'ptracer trace -h' for more information.\n", Err(both));
+        Directory.Delete(dir, true);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

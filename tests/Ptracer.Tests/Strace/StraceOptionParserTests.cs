@@ -155,6 +155,20 @@ public sealed class StraceOptionParserTests
     }
 
     [Fact]
+    public void Personality_designators_select_one_abi()
+    {
+        SyscallSelection only32 = StraceOptionParser.Parse(["-e", "trace=getpid@32", "true"]).Trace!;
+        Assert.True(only32.Contains(SyscallArch.I386, 20));
+        Assert.False(only32.Contains(SyscallArch.X86_64, 39));
+        SyscallSelection only64 = StraceOptionParser.Parse(["-e", "trace=%process@64", "true"]).Trace!;
+        Assert.True(only64.Contains(SyscallArch.X86_64, 59 /* execve */));
+        Assert.False(only64.Contains(SyscallArch.I386, 11 /* execve */));
+        Assert.Equal("incorrect personality designator '65' in qualification 'getpid@65'", Fails("-e", "trace=getpid@65", "true").Message);
+        Assert.Equal("invalid system call 'none'", Fails("-e", "trace=open,none", "true").Message);
+        Assert.Equal("invalid status 'all'", Fails("-e", "status=all,failed", "true").Message);
+    }
+
+    [Fact]
     public void Options_that_run_and_detach()
     {
         StraceOptions o = StraceOptionParser.Parse(["-b", "execve", "--syscall-limit=5", "-u", "nobody", "-I", "never_tstp", "-DD",

@@ -54,6 +54,10 @@ public sealed partial class SyscallFormatter
                         {
                             b.Append(c);
                         }
+                        else if (mode == HexStringMode.NonAsciiChars)
+                        {
+                            b.Append((byte)'\\').Append((byte)'x').Append(HexDigit(c >> 4)).Append(HexDigit(c & 15));
+                        }
                         else
                         {
                             b.Append((byte)'\\');
