@@ -92,6 +92,8 @@ public sealed partial class Broker : IDisposable
     private static void RemoveStaleSocket(string path)
     {
         if (!File.Exists(path)) return;
+        // connect() to a file that is not a socket fails with ECONNREFUSED too: never delete one.
+        if (!IsSocket(path)) throw new IOException($"{path} exists and is not a socket");
         try
         {
             using FrameSocket probe = FrameSocket.Connect(path);
@@ -106,6 +108,20 @@ public sealed partial class Broker : IDisposable
             return;
         }
         throw new IOException($"a broker already listens on {path}");
+    }
+
+    // open(2) fails with ENXIO on a Unix domain socket, and only there among the files that exist.
+    private static unsafe bool IsSocket(string path)
+    {
+        byte[] cpath = CString(path);
+        int fd;
+        fixed (byte* p = cpath) fd = open(p, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+        if (fd >= 0)
+        {
+            close(fd);
+            return false;
+        }
+        return LastError == ENXIO;
     }
 
     /// <summary>Accepts connections until <see cref="Stop"/>; each is served on a thread of its own.</summary>
@@ -236,7 +252,7 @@ public sealed partial class Broker : IDisposable
         {
             using (command)
             {
-                try { connection.Send(WireProtocol.EncodeStarted(command.Pid)); }
+                try { connection.Send(WireProtocol.EncodeStarted(command.IsRemote ? 0 : command.Pid)); }
                 catch (IOException) { }
                 bool shimGone = false;
                 var polls = stackalloc PollFd[2];

@@ -19,7 +19,8 @@ internal static unsafe partial class ProxyNative
     public const int F_GETFD = 1, F_DUPFD_CLOEXEC = 1030;
     public const short POLLIN = 1, POLLHUP = 0x10, POLLERR = 0x8;
     public const short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
-    public const int O_RDONLY = 0, O_RDWR = 2, O_CLOEXEC = 0x80000;
+    public const int O_RDONLY = 0, O_RDWR = 2, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
+    public const int ENXIO = 6;
     public const int SIGKILL = 9;
 
     [StructLayout(LayoutKind.Sequential)]
