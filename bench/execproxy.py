@@ -6,13 +6,14 @@ runner) on a socket in a temporary directory, then alternates the variants run a
   proxied   exec-proxy --local sh --local seq -- sh -c 'for i in $(seq N); do /bin/true; done'  (true goes to the broker)
   local     the same loop under exec-proxy with /bin/true local (only the seccomp exec stop)
   bare      the same loop without exec-proxy
-  dd        dd if=/dev/zero of=/dev/null bs=1 count=200000, bare and under exec-proxy (nothing but execs stops)
+  dd        dd if=/dev/zero of=/dev/null bs=1 count=1000000, bare and under exec-proxy (nothing but execs stops)
 Per-exec overhead = (proxied - bare) / N: everything the shim and the broker add to one exec, exec-proxy's own
-start-up spread over the N execs.
+start-up spread over the N execs. Wall times suffer from a loaded machine, so CPU time (user+system of the run's
+whole tree plus the broker's) is reported too: on a machine with idle cores the added wall time is about the added CPU.
 
 usage: bench/execproxy.py [--runs N] [--execs N] [--dist DIR]
 """
-import argparse, os, statistics, subprocess, sys, tempfile, time
+import argparse, os, resource, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -24,21 +25,32 @@ def publish(out):
     return out
 
 
-def run_once(argv):
+def cpu_of(pid):
+    """utime+stime of a live process, in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_once(argv, broker_pid):
+    """(wall, cpu) of one run; cpu is the run's tree plus what the broker spent meanwhile."""
+    r0, b0 = resource.getrusage(resource.RUSAGE_CHILDREN), cpu_of(broker_pid)
     start = time.perf_counter()
     r = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
+    r1, b1 = resource.getrusage(resource.RUSAGE_CHILDREN), cpu_of(broker_pid)
     if r.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} exited with {r.returncode}: {r.stderr.decode()[-500:]}")
-    return wall
+    return wall, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime) + (b1 - b0)
 
 
-def measure(variants, runs):
+def measure(variants, runs, broker_pid):
     times = {name: [] for name in variants}
     for _ in range(runs):
         for name, argv in variants.items():
-            times[name].append(run_once(argv))
-    return {name: statistics.median(t) for name, t in times.items()}
+            times[name].append(run_once(argv, broker_pid))
+    return ({name: statistics.median(w for w, _ in t) for name, t in times.items()},
+            {name: statistics.median(c for _, c in t) for name, t in times.items()})
 
 
 def main():
@@ -57,21 +69,23 @@ def main():
             sys.exit("the broker did not start")
         proxy = [ptracer, "exec-proxy", "--broker", sock, "--local", "sh", "--local", "seq"]
         loop = ["sh", "-c", f"for i in $(seq {a.execs}); do /bin/true; done"]
-        dd = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=200000", "status=none"]
+        dd = ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=1000000", "status=none"]
         print(f"ptracer: {ptracer}\nruns per variant: {a.runs} (medians; variants alternate); execs per loop: {a.execs}")
-        m = measure({
+        m, cpu = measure({
             "bare": loop,
             "local": proxy + ["--local", "/bin/true", "--"] + loop,
             "proxied": proxy + ["--"] + loop,
             "dd bare": dd,
             "dd proxy": proxy + ["--local", "dd", "--"] + dd,
-        }, a.runs)
-        for name, t in m.items():
-            print(f"{name:10} {t * 1000:9.1f} ms")
-        print(f"per-exec overhead, proxied vs bare:       {(m['proxied'] - m['bare']) / a.execs * 1000:.2f} ms")
-        print(f"per-exec overhead, proxied vs local exec: {(m['proxied'] - m['local']) / a.execs * 1000:.2f} ms")
-        print(f"exec-bound loop with local execs under exec-proxy vs bare: {m['local'] / m['bare']:.2f}x")
-        print(f"syscall-bound dd under exec-proxy vs bare: {m['dd proxy'] / m['dd bare']:.3f}x")
+        }, a.runs, broker.pid)
+        print(f"{'':10} {'wall':>9}    {'cpu':>9}")
+        for name in m:
+            print(f"{name:10} {m[name] * 1000:9.1f} ms {cpu[name] * 1000:9.1f} ms")
+        for label, t in (("wall", m), ("cpu", cpu)):
+            print(f"per-exec overhead ({label}), proxied vs bare:       {(t['proxied'] - t['bare']) / a.execs * 1000:.2f} ms")
+            print(f"per-exec overhead ({label}), proxied vs local exec: {(t['proxied'] - t['local']) / a.execs * 1000:.2f} ms")
+            print(f"exec-bound loop, local execs under exec-proxy vs bare ({label}): {t['local'] / t['bare']:.2f}x")
+            print(f"syscall-bound dd under exec-proxy vs bare ({label}): {t['dd proxy'] / t['dd bare']:.3f}x")
     finally:
         broker.terminate()
         broker.wait()
