@@ -331,9 +331,29 @@ internal sealed unsafe class SandboxSession : TraceHandler
         }
         if (_limits.Processes is { } max && _tracer.Tracees.Count > max)
         {
-            string name = kind switch { NewTraceeKind.Fork => "fork", NewTraceeKind.Vfork => "vfork", _ => "clone" };
-            var info = new DisallowedSyscallInfo(name, -1, parent.Arch.ToString(), [], $"process/thread limit {max} exceeded");
-            KillTree(new KillReason(SandboxStatus.DisallowedSyscall, $"{name}: process/thread limit {max} exceeded", info));
+            // The status list has no process-limit verdict: it is DisallowedSyscall, naming the creating syscall.
+            DisallowedSyscallInfo info = ProcessLimitInfo(parent, kind, max);
+            KillTree(new KillReason(SandboxStatus.DisallowedSyscall, $"process limit {max} exceeded ({info.Name})", info));
+        }
+    }
+
+    /// <summary>The syscall that created one process or thread too many: at the fork/clone event stop the parent's
+    /// orig_rax still holds its number and the argument registers its arguments.</summary>
+    private static DisallowedSyscallInfo ProcessLimitInfo(Tracee parent, NewTraceeKind kind, int max)
+    {
+        string reason = $"process limit {max} exceeded (processes and threads)";
+        string fallback = kind switch { NewTraceeKind.Fork => "fork", NewTraceeKind.Vfork => "vfork", _ => "clone" };
+        try
+        {
+            UserRegs regs = parent.GetRegisters();
+            long number = (long)regs.OrigRax;
+            string name = Syscalls.SyscallTable.Lookup(parent.Arch, number)?.Name ?? fallback;
+            ulong[] arguments = parent.Arch == Syscalls.SyscallArch.X86_64 ? [.. Enumerable.Range(0, 6).Select(i => Registers.GetArgument(regs, i))] : [];
+            return new DisallowedSyscallInfo(name, (int)number, parent.Arch.ToString(), arguments, reason);
+        }
+        catch (TraceeException)
+        {
+            return new DisallowedSyscallInfo(fallback, -1, parent.Arch.ToString(), [], reason);
         }
     }
 

@@ -307,7 +307,12 @@ public sealed class SandboxRunnerTests : IDisposable
     {
         var (r, _) = Run(["forkbomb"], new SandboxLimits { CpuTime = 10 * Second, Processes = 32 });
         Assert.Equal(SandboxStatus.DisallowedSyscall, r.Status);
-        Assert.Contains("process/thread limit 32", r.DisallowedSyscall?.Reason);
+        // glibc's fork() is clone(2) with SIGCHLD in the flags.
+        Assert.Equal("process limit 32 exceeded (clone)", r.Detail);
+        Assert.Equal("clone", r.DisallowedSyscall?.Name);
+        Assert.Equal(56, r.DisallowedSyscall?.Number);
+        Assert.Equal(17UL, r.DisallowedSyscall!.Arguments[0] & 0xff);
+        Assert.StartsWith("process limit 32 exceeded", r.DisallowedSyscall.Reason);
         Assert.True(r.WallTimeMs < 3000, $"wall {r.WallTimeMs}");
     }
 
