@@ -190,6 +190,25 @@ public sealed class SandboxRunnerTests : IDisposable
     }
 
     [Fact]
+    public void PagesSharedAfterForkAreCountedOnce()
+    {
+        // 200 MiB touched, then a child that only reads them: both map 200 MiB (VmRSS sums to 400), one copy exists.
+        var (r, stdout) = Run(["memfork", "200", "share"], new SandboxLimits { CpuTime = 10 * Second, MemoryBytes = 300L << 20 });
+        Assert.True(r.Status == SandboxStatus.Normal, $"{r.Status}: {r.Detail}, {r.MemoryBytes >> 20} MiB");
+        Assert.Equal("child 0\n", stdout);
+        Assert.InRange(r.MemoryBytes, 200L << 20, 300L << 20);
+    }
+
+    [Fact]
+    public void PagesCopiedAfterForkAreCountedTwice()
+    {
+        // The child rewrites every page: two private copies, 400 MiB in the tree.
+        var (r, _) = Run(["memfork", "200", "copy"], new SandboxLimits { CpuTime = 10 * Second, MemoryBytes = 300L << 20 });
+        Assert.True(r.Status == SandboxStatus.MemoryLimitExceeded, $"{r.Status}: {r.Detail}, {r.MemoryBytes >> 20} MiB");
+        Assert.True(r.MemoryBytes > 300L << 20);
+    }
+
+    [Fact]
     public void OutputPastTheLimitToAFileIsCutAtTheLimit()
     {
         string file = Path.Combine(_dir, "out.txt");
