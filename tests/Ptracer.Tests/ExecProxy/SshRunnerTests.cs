@@ -168,6 +168,23 @@ public sealed class SshRunnerTests(SshServer sshd) : IClassFixture<SshServer>
     }
 
     [Fact]
+    public void An_unreachable_host_gives_ssh_status_255_and_its_message()
+    {
+        // A port nobody listens on: ssh's own failure, reported on the command's stderr, status 255.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        string[] args = [.. sshd.BrokerArguments.Select(a => a == $"Port={sshd.Port}" ? $"Port={closedPort}" : a)];
+        using var broker = new BrokerHarness(args);
+        ChildResult r = broker.RunScript("/usr/bin/true; echo status=$?\n", []);
+        Assert.True(r.Exit == new ChildExit("exit", 0), r.Describe());
+        Assert.Equal("status=255\n", r.Out());
+        Assert.Contains("Connection refused", r.Err());
+        broker.Stop();
+    }
+
+    [Fact]
     public void Remote_command_line_quotes_every_word()
     {
         var request = new Ptracer.ExecProxy.ExecRequest("/bin/x=y", "/w'd", ["x", "a'b", "$c"], [], 1, [0, 1, 2]);
