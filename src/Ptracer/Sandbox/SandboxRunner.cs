@@ -83,6 +83,7 @@ internal sealed unsafe class SandboxSession : TraceHandler
     private long _exitedCpuTicks;
     private long _peakSum;
     private long _nextTreeSample;
+    private Thread? _watchdog;
     private long _peakSingle;
     private int _softBans;
     private int _rootPid;
@@ -114,16 +115,16 @@ internal sealed unsafe class SandboxSession : TraceHandler
 
     public SandboxResult Run(CancellationToken cancellationToken)
     {
-        Thread? watchdog = null;
         TraceResult trace = default;
         RunnerErrorInfo? error = null;
         try
         {
             SpawnOptions spawn = PrepareSpawn();
-            watchdog = new Thread(Watch) { IsBackground = true, Name = "ptracer-sandbox-watchdog" };
             using CancellationTokenRegistration registration = cancellationToken.Register(() => Kill(null, "cancelled"));
             _wall.Start();
-            watchdog.Start();
+            // Without a CPU, wall or memory limit there is nothing to watch until a second process needs its memory
+            // summed (OnNewTracee): a single process's peak is its VmHWM, read as it exits.
+            if (_limits.CpuTime is not null || _limits.EffectiveWallTime is not null || _limits.MemoryBytes is not null) StartWatchdog();
             trace = _tracer.Run(spawn, this);
         }
         catch (SpawnException e)
@@ -143,7 +144,7 @@ internal sealed unsafe class SandboxSession : TraceHandler
         {
             _wall.Stop();
             _done.Set();
-            watchdog?.Join();
+            _watchdog?.Join();
             foreach (int fd in _closeAfterSpawn) Interop.Libc.close(fd);
             _closeAfterSpawn.Clear();
             foreach (OutputPump pump in _pumps) pump.Finish();
@@ -330,6 +331,7 @@ internal sealed unsafe class SandboxSession : TraceHandler
             child.Kill();
             return;
         }
+        StartWatchdog();
         if (_limits.Processes is { } max && _tracer.Tracees.Count > max)
         {
             // The status list has no process-limit verdict: it is DisallowedSyscall, naming the creating syscall.
@@ -550,6 +552,13 @@ internal sealed unsafe class SandboxSession : TraceHandler
     };
 
     // ---- the watchdog ----
+
+    private void StartWatchdog()
+    {
+        if (_watchdog is not null) return;
+        _watchdog = new Thread(Watch) { IsBackground = true, Name = "ptracer-sandbox-watchdog" };
+        _watchdog.Start();
+    }
 
     private void Watch()
     {

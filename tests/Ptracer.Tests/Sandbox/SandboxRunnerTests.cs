@@ -209,6 +209,15 @@ public sealed class SandboxRunnerTests : IDisposable
     }
 
     [Fact]
+    public void WithoutLimitsATreesMemoryIsStillSummed()
+    {
+        // No limit starts the watchdog up front; the fork does, and the two copies are reported.
+        var (r, _) = Run(["memfork", "200", "copy"], new SandboxLimits());
+        Assert.True(r.Status == SandboxStatus.Normal, $"{r.Status}: {r.Detail}");
+        Assert.InRange(r.MemoryBytes, 380L << 20, 480L << 20);
+    }
+
+    [Fact]
     public void OutputPastTheLimitToAFileIsCutAtTheLimit()
     {
         string file = Path.Combine(_dir, "out.txt");
