@@ -149,7 +149,8 @@ public sealed class SshRunnerTests(SshServer sshd) : IClassFixture<SshServer>
                 TimeSpan.FromSeconds(60));
             int shim = int.Parse(Regex.Match(text, @"shim=(\d+)").Groups[1].Value);
             int remoteCat = int.Parse(Regex.Match(text, @"ready (\d+)").Groups[1].Value);
-            Assert.Equal("cat", File.ReadAllText($"/proc/{remoteCat}/comm").Trim());
+            // dash prints, then execs cat: wait for the exec (an outside state, seen through /proc).
+            Polling.Until(() => ReadComm(remoteCat) == "cat", "the remote dash to exec cat", TimeSpan.FromSeconds(30));
             TestNative.Kill(shim, TestNative.SIGTERM);
             stdout.WaitFor("status=", TimeSpan.FromSeconds(30));
             int status = TestNative.Reap(pid, TimeSpan.FromSeconds(30));
@@ -182,6 +183,12 @@ public sealed class SshRunnerTests(SshServer sshd) : IClassFixture<SshServer>
         Assert.Equal("status=255\n", r.Out());
         Assert.Contains("Connection refused", r.Err());
         broker.Stop();
+    }
+
+    private static string? ReadComm(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim(); }
+        catch (IOException) { return null; }
     }
 
     [Fact]
