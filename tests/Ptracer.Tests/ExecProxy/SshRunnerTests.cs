@@ -137,8 +137,11 @@ public sealed class SshRunnerTests(SshServer sshd) : IClassFixture<SshServer>
     {
         using var broker = Broker();
         string script = Path.Combine(broker.Directory, "signals.sh");
-        // The remote cat reads the connection's stdin, fed from a FIFO nobody writes to: it ends only at end of file.
-        File.WriteAllText(script, "mkfifo fifo\nexec 4<>fifo\n/bin/dash -c 'echo ready $$; exec cat' <&4 &\necho shim=$!\nwait $!\necho status=$?\n");
+        // The remote cat reads the connection's stdin, a FIFO whose only writer is the script's descriptor 4 (held, never
+        // written): it ends only at end of file, when the session closes or, if the test fails, the local tree dies.
+        string fifo = Path.Combine(broker.Directory, "fifo");
+        File.WriteAllText(script,
+            $"mkfifo {fifo}\nexec 4<>{fifo}\n/bin/dash -c 'echo ready $$; exec cat' <{fifo} &\necho shim=$!\nwait $!\necho status=$?\n");
         using var stdout = new TestPipe();
         string[] argv = [.. broker.ExecProxyArgv(["sh", "mkfifo"]), "/bin/sh", script];
         int pid = PosixSpawn.Start(argv[0], argv, stdoutFd: stdout.WriteFd, environment: BrokerHarness.BaseEnvironment);
