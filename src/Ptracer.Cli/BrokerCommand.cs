@@ -5,13 +5,18 @@ namespace Ptracer.Cli;
 
 /// <summary>
 /// `ptracer broker --socket PATH [--audit FILE] [--allow PATTERN]... [--deny PATTERN]... [--keep-env NAME]...
-/// [--drop-env NAME]...`: runs the commands shims send it. Prints "ptracer broker: listening on PATH" on stdout once
+/// [--drop-env NAME]... [--runner local|ssh] [--ssh-host HOST] [--ssh-option OPT]... [--ssh-arg ARG]...
+/// [--ssh-program PATH]`: runs the commands shims send it. Prints "ptracer broker: listening on PATH" on stdout once
 /// connections are accepted; SIGINT, SIGTERM or SIGHUP stop it (running commands finish).
 /// </summary>
 internal static class BrokerCommand
 {
     public const string Usage =
-        "usage: ptracer broker --socket PATH [--audit FILE] [--allow PATTERN]... [--deny PATTERN]... [--keep-env NAME]... [--drop-env NAME]...";
+        "usage: ptracer broker --socket PATH [--audit FILE] [--allow PATTERN]... [--deny PATTERN]... [--keep-env NAME]... [--drop-env NAME]...\n" +
+        "                      [--runner local|ssh] [--ssh-host [USER@]HOST] [--ssh-option OPTION=VALUE]... [--ssh-arg ARG]... [--ssh-program PATH]";
+
+    private static readonly string[] s_options =
+        ["--socket", "--audit", "--allow", "--deny", "--keep-env", "--drop-env", "--runner", "--ssh-host", "--ssh-option", "--ssh-arg", "--ssh-program"];
 
     public static int Run(string[] args)
     {
@@ -20,6 +25,9 @@ internal static class BrokerCommand
         var deny = new List<string>();
         var keep = new List<string>();
         var drop = new List<string>();
+        string runnerName = "local";
+        string? sshHost = null, sshProgram = null;
+        var sshArgs = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             string a = args[i];
@@ -29,7 +37,7 @@ internal static class BrokerCommand
                 return 0;
             }
             (string name, string? value) = ExecProxyCommand.SplitOption(a);
-            if (name is not ("--socket" or "--audit" or "--allow" or "--deny" or "--keep-env" or "--drop-env"))
+            if (!s_options.Contains(name))
                 return Fail($"unknown option '{a}'");
             if (value is null)
             {
@@ -43,16 +51,29 @@ internal static class BrokerCommand
                 case "--allow": allow.Add(value); break;
                 case "--deny": deny.Add(value); break;
                 case "--keep-env": keep.Add(value); break;
-                default: drop.Add(value); break;
+                case "--drop-env": drop.Add(value); break;
+                case "--runner": runnerName = value; break;
+                case "--ssh-host": sshHost = value; break;
+                case "--ssh-option": sshArgs.AddRange(["-o", value]); break;
+                case "--ssh-arg": sshArgs.Add(value); break;
+                default: sshProgram = value; break;
             }
         }
         if (string.IsNullOrEmpty(socketPath)) return Fail("--socket PATH is required");
+        if (runnerName is not ("local" or "ssh")) return Fail($"unknown runner '{runnerName}' (local or ssh)");
+        if (runnerName == "ssh" && string.IsNullOrEmpty(sshHost)) return Fail("--runner ssh needs --ssh-host HOST");
+        if (runnerName == "local" && (sshHost is not null || sshArgs.Count > 0 || sshProgram is not null))
+            return Fail("--ssh-* options need --runner ssh");
 
         Broker broker;
         try
         {
+            ICommandRunner runner = runnerName == "ssh"
+                ? new SshRunner(new SshRunnerOptions { Host = sshHost!, Arguments = sshArgs, Program = sshProgram ?? "ssh" })
+                : new LocalRunner();
             broker = new Broker(new BrokerOptions
             {
+                Runner = runner,
                 SocketPath = Path.GetFullPath(socketPath),
                 AuditPath = audit,
                 Allow = allow,

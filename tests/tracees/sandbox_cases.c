@@ -100,6 +100,26 @@ int main(int argc, char **argv)
         printf("touched %s MiB\n", argv[2]);
         return 0;
     }
+    if (!strcmp(mode, "memfork")) { /* memfork MIB share|copy: touch MIB MiB, fork; the child reads (share) or
+                                      * rewrites (copy: private copies) every page, then reads them for 200 ms of CPU */
+        size_t n = (size_t)atol(argv[2]) << 20;
+        volatile char *p = malloc(n);
+        if (!p) return 5;
+        for (size_t i = 0; i < n; i += 4096) p[i] = 1;
+        pid_t pid = fork();
+        if (pid == 0) {
+            int copy = !strcmp(argv[3], "copy");
+            for (size_t i = 0; i < n; i += 4096) { if (copy) p[i] = 2; else sink += p[i]; }
+            double until = cpu_seconds() + 0.2;
+            while (cpu_seconds() < until)
+                for (size_t i = 0; i < n && cpu_seconds() < until; i += 4096 * 64) sink += p[i];
+            _exit(0);
+        }
+        int status;
+        waitpid(pid, &status, 0);
+        printf("child %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        return 0;
+    }
     if (!strcmp(mode, "output")) { /* output BYTES [FILE]: write BYTES bytes to stdout or FILE */
         long total = atol(argv[2]);
         int fd = argc > 3 ? open(argv[3], O_WRONLY | O_CREAT | O_TRUNC, 0644) : 1;

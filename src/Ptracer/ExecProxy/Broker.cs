@@ -54,7 +54,10 @@ public sealed partial class Broker : IDisposable
         _allow = new CommandList(options.Allow);
         _deny = new CommandList(options.Deny);
         if (options.AuditPath is not null) _audit = new AuditLog(options.AuditPath);
+        _workers = new WorkerThreads(ServeConnection);
     }
+
+    private readonly WorkerThreads _workers;
 
     /// <summary>Commands currently running.</summary>
     public int Active => Volatile.Read(ref _active);
@@ -92,6 +95,8 @@ public sealed partial class Broker : IDisposable
     private static void RemoveStaleSocket(string path)
     {
         if (!File.Exists(path)) return;
+        // connect() to a file that is not a socket fails with ECONNREFUSED too: never delete one.
+        if (!IsSocket(path)) throw new IOException($"{path} exists and is not a socket");
         try
         {
             using FrameSocket probe = FrameSocket.Connect(path);
@@ -106,6 +111,20 @@ public sealed partial class Broker : IDisposable
             return;
         }
         throw new IOException($"a broker already listens on {path}");
+    }
+
+    // open(2) fails with ENXIO on a Unix domain socket, and only there among the files that exist.
+    private static unsafe bool IsSocket(string path)
+    {
+        byte[] cpath = CString(path);
+        int fd;
+        fixed (byte* p = cpath) fd = open(p, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+        if (fd >= 0)
+        {
+            close(fd);
+            return false;
+        }
+        return LastError == ENXIO;
     }
 
     /// <summary>Accepts connections until <see cref="Stop"/>; each is served on a thread of its own.</summary>
@@ -125,9 +144,7 @@ public sealed partial class Broker : IDisposable
                 }
                 throw new IOException($"accept: {StrError(errno)}");
             }
-            var connection = new FrameSocket(fd);
-            var thread = new Thread(() => ServeConnection(connection)) { IsBackground = true, Name = "broker connection" };
-            thread.Start();
+            _workers.Run(new FrameSocket(fd));
         }
     }
 
@@ -236,7 +253,7 @@ public sealed partial class Broker : IDisposable
         {
             using (command)
             {
-                try { connection.Send(WireProtocol.EncodeStarted(command.Pid)); }
+                try { connection.Send(WireProtocol.EncodeStarted(command.IsRemote ? 0 : command.Pid)); }
                 catch (IOException) { }
                 bool shimGone = false;
                 var polls = stackalloc PollFd[2];
@@ -283,6 +300,62 @@ public sealed partial class Broker : IDisposable
 
     [System.Runtime.InteropServices.LibraryImport("libc.so.6")]
     private static partial uint umask(uint mask);
+}
+
+/// <summary>
+/// One thread per connection (a command may run for hours), but threads that finished one are kept, up to
+/// <see cref="MaxIdle"/>, for the next: starting a thread costs about as much as the rest of a short request.
+/// </summary>
+internal sealed class WorkerThreads(Action<FrameSocket> serve)
+{
+    private const int MaxIdle = 16;
+    private readonly Action<FrameSocket> _serve = serve;
+    private readonly Stack<Worker> _idle = new();
+    private readonly Lock _lock = new();
+
+    public void Run(FrameSocket connection)
+    {
+        Worker? worker;
+        lock (_lock) _idle.TryPop(out worker);
+        if (worker is not null) worker.Assign(connection);
+        else new Worker(this, connection).Start();
+    }
+
+    private bool Park(Worker worker)
+    {
+        lock (_lock)
+        {
+            if (_idle.Count >= MaxIdle) return false;
+            _idle.Push(worker);
+            return true;
+        }
+    }
+
+    private sealed class Worker(WorkerThreads owner, FrameSocket first)
+    {
+        private readonly SemaphoreSlim _assigned = new(0);
+        private FrameSocket? _next;
+
+        public void Start() => new Thread(Loop) { IsBackground = true, Name = "broker connection" }.Start();
+
+        public void Assign(FrameSocket connection)
+        {
+            Volatile.Write(ref _next, connection);
+            _assigned.Release();
+        }
+
+        private void Loop()
+        {
+            FrameSocket connection = first;
+            while (true)
+            {
+                owner._serve(connection);
+                if (!owner.Park(this)) return;
+                _assigned.Wait();
+                connection = Volatile.Read(ref _next)!;
+            }
+        }
+    }
 }
 
 /// <summary>The broker's audit log: one JSON object per line, written and flushed whole.</summary>

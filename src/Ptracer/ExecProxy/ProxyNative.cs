@@ -19,7 +19,8 @@ internal static unsafe partial class ProxyNative
     public const int F_GETFD = 1, F_DUPFD_CLOEXEC = 1030;
     public const short POLLIN = 1, POLLHUP = 0x10, POLLERR = 0x8;
     public const short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
-    public const int O_RDONLY = 0, O_RDWR = 2, O_CLOEXEC = 0x80000;
+    public const int O_RDONLY = 0, O_RDWR = 2, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
+    public const int ENXIO = 6;
     public const int SIGKILL = 9;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -98,6 +99,7 @@ internal static unsafe partial class ProxyNative
     [LibraryImport(Libc)] public static partial int sigemptyset(void* set);
     [LibraryImport(Libc)] public static partial int sigfillset(void* set);
     [LibraryImport(Libc)] public static partial nint strerror(int errnum);
+    [LibraryImport(Libc, SetLastError = true)] public static partial nint getcwd(byte* buffer, nuint size);
 
     public static int LastError => Marshal.GetLastPInvokeError();
 
@@ -109,6 +111,49 @@ internal static unsafe partial class ProxyNative
         const long SYS_kcmp = 312, KCMP_VM = 1;
         long r = syscall(SYS_kcmp, pid1, pid2, KCMP_VM, 0, 0);
         return r < 0 ? -1 : (int)r;
+    }
+
+    /// <summary>The working directory (getcwd(3)), or null when it cannot be named (removed, too long).</summary>
+    public static string? CurrentDirectory()
+    {
+        byte* buffer = stackalloc byte[4096];
+        return getcwd(buffer, 4096) == 0 ? null : Marshal.PtrToStringUTF8((nint)buffer);
+    }
+
+    /// <summary>
+    /// The numeric entries of a directory (e.g. /proc/self/fd), read with getdents64 directly: no stat per entry as
+    /// the framework's enumeration does. Null when it cannot be read.
+    /// </summary>
+    public static List<int>? NumericEntries(string path)
+    {
+        const long SYS_getdents64 = 217;
+        const int O_DIRECTORY = 0x10000;
+        byte[] cpath = CString(path);
+        int fd;
+        fixed (byte* p = cpath) fd = open(p, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+        if (fd < 0) return null;
+        var result = new List<int>();
+        byte* buffer = stackalloc byte[4096];
+        try
+        {
+            long n;
+            while ((n = syscall(SYS_getdents64, fd, (long)buffer, 4096, 0, 0)) > 0)
+            {
+                // struct linux_dirent64: u64 d_ino, s64 d_off, u16 d_reclen, u8 d_type, char d_name[].
+                for (long at = 0; at < n; at += *(ushort*)(buffer + at + 16))
+                {
+                    byte* name = buffer + at + 19;
+                    int value = 0, digits = 0;
+                    for (; name[digits] is >= (byte)'0' and <= (byte)'9' && digits < 9; digits++) value = value * 10 + (name[digits] - '0');
+                    if (digits > 0 && name[digits] == 0) result.Add(value);
+                }
+            }
+            return n < 0 ? null : result;
+        }
+        finally
+        {
+            close(fd);
+        }
     }
 
     /// <summary>realpath(3), or null when the path cannot be resolved.</summary>

@@ -23,17 +23,15 @@ public static unsafe class ShimClient
     {
         if (args.Length < 1)
             return Fail("usage: ptracer-shim PATH [ARGV0 ARGS...] (started by ptracer exec-proxy)", Unreachable);
-        string? socketPath = Environment.GetEnvironmentVariable(EnvBaseline.BrokerSocketName);
+        List<string> environment = ReadEnviron();
+        string? socketPath = Find(environment, EnvBaseline.BrokerSocketName);
         if (string.IsNullOrEmpty(socketPath))
             return Fail($"ptracer-shim: {EnvBaseline.BrokerSocketName} is not set: cannot reach the broker", Unreachable);
 
         // The descriptors the command would have inherited: open and not close-on-exec. Collected before the
         // runtime or the socket adds any of its own (those are close-on-exec anyway).
         List<int> fds = InheritableDescriptors();
-        string cwd;
-        try { cwd = Directory.GetCurrentDirectory(); }
-        catch (IOException) { cwd = "/"; }
-        var request = new ExecRequest(args[0], cwd, args[1..], ReadEnviron(), getpid(), fds);
+        var request = new ExecRequest(args[0], CurrentDirectory() ?? "/", args[1..], environment, getpid(), fds);
 
         FrameSocket connection;
         try
@@ -51,6 +49,16 @@ public static unsafe class ShimClient
 
         using (connection)
         {
+            try
+            {
+                connection.Send(WireProtocol.EncodeRequest(request), CollectionsMarshal.AsSpan(fds));
+            }
+            catch (IOException e)
+            {
+                return Fail($"ptracer-shim: cannot send the command to the broker: {e.Message}", Unreachable);
+            }
+            // Registered while the broker starts the command. A signal before this kills the shim with its default
+            // action; the broker then sees the connection close and kills the command: the caller sees the same end.
             var registrations = new List<PosixSignalRegistration>(s_forwarded.Length);
             try
             {
@@ -62,14 +70,6 @@ public static unsafe class ShimClient
                         Forward(connection, signal);
                     }));
                 }
-                try
-                {
-                    connection.Send(WireProtocol.EncodeRequest(request), CollectionsMarshal.AsSpan(fds));
-                }
-                catch (IOException e)
-                {
-                    return Fail($"ptracer-shim: cannot send the command to the broker: {e.Message}", Unreachable);
-                }
                 return Wait(connection, registrations);
             }
             finally
@@ -77,6 +77,13 @@ public static unsafe class ShimClient
                 foreach (PosixSignalRegistration r in registrations) r.Dispose();
             }
         }
+    }
+
+    private static string? Find(List<string> environment, string name)
+    {
+        foreach (string entry in environment)
+            if (entry.Length > name.Length && entry[name.Length] == '=' && entry.StartsWith(name, StringComparison.Ordinal)) return entry[(name.Length + 1)..];
+        return null;
     }
 
     private static int Wait(FrameSocket connection, List<PosixSignalRegistration> registrations)
@@ -127,15 +134,8 @@ public static unsafe class ShimClient
         var fds = new List<int>();
         for (int fd = 0; fd < 3; fd++)
             if (IsInheritable(fd)) fds.Add(fd);
-        try
-        {
-            foreach (string entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-            {
-                if (int.TryParse(Path.GetFileName(entry), out int fd) && fd >= 3 && IsInheritable(fd)) fds.Add(fd);
-            }
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        foreach (int fd in NumericEntries("/proc/self/fd") ?? [])
+            if (fd >= 3 && IsInheritable(fd)) fds.Add(fd);
         fds.Sort();
         if (fds.Count > 250) fds.RemoveRange(250, fds.Count - 250);
         return fds;

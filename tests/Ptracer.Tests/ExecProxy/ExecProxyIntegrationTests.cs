@@ -224,6 +224,19 @@ public sealed class ExecProxyIntegrationTests
     }
 
     [Fact]
+    public void Descriptors_beyond_stderr_are_handed_over()
+    {
+        using var broker = new BrokerHarness();
+        File.WriteAllText(Path.Combine(broker.Directory, "in"), "data\n");
+        // dash is proxied: it and the cat it starts run in the broker, on the descriptors the shim passed.
+        ChildResult r = broker.RunScript("/bin/dash -c 'cat <&3; echo written >&4; echo nine >&9' 3<in 4>out 9>>nine\ncat out nine\n", ["cat"]);
+        Assert.True(r.Exit == new ChildExit("exit", 0), r.Describe());
+        Assert.Equal("data\nwritten\nnine\n", r.Out());
+        Assert.Equal(["/bin/dash"], AuditPaths(broker));
+        broker.Stop();
+    }
+
+    [Fact]
     public void Signals_sent_to_the_shim_reach_the_command()
     {
         using var broker = new BrokerHarness();

@@ -195,3 +195,29 @@ public sealed class ExecFilterTests
         Assert.Equal(SeccompActionKind.KillProcess, Run(filter, X86_64, 0x40000000 | 1).Kind);
     }
 }
+
+public sealed class BrokerSocketTests
+{
+    [Fact]
+    public void An_existing_file_that_is_no_socket_is_never_replaced()
+    {
+        string dir = Directory.CreateTempSubdirectory("ptx-sock-").FullName;
+        try
+        {
+            string file = Path.Combine(dir, "not-a-socket");
+            File.WriteAllText(file, "precious");
+            using var broker = new Broker(new BrokerOptions { SocketPath = file });
+            IOException e = Assert.Throws<IOException>(broker.Listen);
+            Assert.Contains("is not a socket", e.Message);
+            Assert.Equal("precious", File.ReadAllText(file));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Ssh_runner_rejects_a_host_that_looks_like_an_option() =>
+        Assert.Throws<ArgumentException>(() => new SshRunner(new SshRunnerOptions { Host = "-oProxyCommand=x" }));
+}

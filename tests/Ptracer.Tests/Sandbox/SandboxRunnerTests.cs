@@ -190,6 +190,34 @@ public sealed class SandboxRunnerTests : IDisposable
     }
 
     [Fact]
+    public void PagesSharedAfterForkAreCountedOnce()
+    {
+        // 200 MiB touched, then a child that only reads them: both map 200 MiB (VmRSS sums to 400), one copy exists.
+        var (r, stdout) = Run(["memfork", "200", "share"], new SandboxLimits { CpuTime = 10 * Second, MemoryBytes = 300L << 20 });
+        Assert.True(r.Status == SandboxStatus.Normal, $"{r.Status}: {r.Detail}, {r.MemoryBytes >> 20} MiB");
+        Assert.Equal("child 0\n", stdout);
+        Assert.InRange(r.MemoryBytes, 200L << 20, 300L << 20);
+    }
+
+    [Fact]
+    public void PagesCopiedAfterForkAreCountedTwice()
+    {
+        // The child rewrites every page: two private copies, 400 MiB in the tree.
+        var (r, _) = Run(["memfork", "200", "copy"], new SandboxLimits { CpuTime = 10 * Second, MemoryBytes = 300L << 20 });
+        Assert.True(r.Status == SandboxStatus.MemoryLimitExceeded, $"{r.Status}: {r.Detail}, {r.MemoryBytes >> 20} MiB");
+        Assert.True(r.MemoryBytes > 300L << 20);
+    }
+
+    [Fact]
+    public void WithoutLimitsATreesMemoryIsStillSummed()
+    {
+        // No limit starts the watchdog up front; the fork does, and the two copies are reported.
+        var (r, _) = Run(["memfork", "200", "copy"], new SandboxLimits());
+        Assert.True(r.Status == SandboxStatus.Normal, $"{r.Status}: {r.Detail}");
+        Assert.InRange(r.MemoryBytes, 380L << 20, 480L << 20);
+    }
+
+    [Fact]
     public void OutputPastTheLimitToAFileIsCutAtTheLimit()
     {
         string file = Path.Combine(_dir, "out.txt");
@@ -306,8 +334,12 @@ public sealed class SandboxRunnerTests : IDisposable
     public void ForkBombDiesFast()
     {
         var (r, _) = Run(["forkbomb"], new SandboxLimits { CpuTime = 10 * Second, Processes = 32 });
-        Assert.Equal(SandboxStatus.DisallowedSyscall, r.Status);
-        Assert.Contains("process/thread limit 32", r.DisallowedSyscall?.Reason);
+        string what = $"{r.Status}: {r.Detail}; {r.DisallowedSyscall}; {r.Error}";
+        Assert.True(r.Status == SandboxStatus.DisallowedSyscall, what);
+        // glibc's fork() is clone(2) with SIGCHLD in the flags.
+        Assert.True(r.Detail == "process limit 32 exceeded (clone)", what);
+        Assert.True(r.DisallowedSyscall is { Name: "clone", Number: 56 } info && (info.Arguments[0] & 0xff) == 17
+            && info.Reason.StartsWith("process limit 32 exceeded", StringComparison.Ordinal), what);
         Assert.True(r.WallTimeMs < 3000, $"wall {r.WallTimeMs}");
     }
 
@@ -353,6 +385,39 @@ public sealed class SandboxRunnerTests : IDisposable
         Assert.Equal("openat", r.DisallowedSyscall?.Name);
         Assert.Equal(path, r.DisallowedSyscall?.Path);
         Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public void HostDescriptorsWithoutCloexecDoNotReachTheProgram()
+    {
+        // A descriptor the host left inheritable (no FD_CLOEXEC), as a careless embedding program would.
+        string probe = TraceeBuilder.Build("credentials");
+        string stdoutPath = Path.Combine(_dir, "fds");
+        using var leaked = File.OpenHandle(Path.Combine(_dir, "leaked"), FileMode.Create, FileAccess.Write);
+        int fd = Ptracer.Tests.TestSupport.TestNative.fcntl((int)leaked.DangerousGetHandle(), Ptracer.Tests.TestSupport.TestNative.F_DUPFD, 50);
+        Assert.True(fd >= 50);
+        try
+        {
+            var options = new SandboxOptions
+            {
+                Program = probe,
+                Arguments = [probe],
+                Stdin = SandboxStream.Null,
+                Stdout = SandboxStream.File(stdoutPath),
+                Stderr = SandboxStream.Null,
+                WorkingDirectory = _dir,
+                Limits = new SandboxLimits { CpuTime = 5 * Second },
+                Policy = SandboxPolicy.None(),
+            };
+            SandboxResult r = new SandboxRunner(options).Run();
+            Assert.Equal(SandboxStatus.Normal, r.Status);
+            string fds = File.ReadAllLines(stdoutPath)[1];
+            Assert.Equal("fds=0,1,2", fds);
+        }
+        finally
+        {
+            Ptracer.Tests.TestSupport.TestNative.close(fd);
+        }
     }
 
     [Fact]
