@@ -31,7 +31,8 @@ GROUPS = {
     "ktime": ["linux/time.h"],
     "kio": ["linux/eventpoll.h", "linux/poll.h", "linux/mount.h", "linux/ipc.h", "linux/shm.h",
             "asm/ioctls.h", "asm/termbits.h", "linux/sockios.h", "linux/fanotify.h", "linux/bpf.h",
-            "linux/if_ether.h", "linux/netlink.h", "linux/serial.h", "linux/fs.h", "linux/fiemap.h"],
+            "linux/if_ether.h", "linux/netlink.h", "linux/serial.h", "linux/fs.h", "linux/fiemap.h",
+            "linux/module.h"],
     "ksem": ["linux/ipc.h", "linux/sem.h", "linux/msg.h"],
     "knet": ["linux/if.h", "linux/if_arp.h"],
     "libc": ["_GNU_SOURCE", "unistd.h", "fcntl.h", "signal.h", "sys/socket.h", "netinet/in.h",
@@ -400,6 +401,8 @@ TABLES = [
     ("SchedPolicies", "values", "libc",
      "SCHED_OTHER SCHED_FIFO SCHED_RR SCHED_BATCH SCHED_ISO=4 SCHED_IDLE SCHED_DEADLINE"),
     ("SchedPolicyFlags", "flags", "libc", "SCHED_RESET_ON_FORK"),
+    ("DeleteModuleFlags", "flags", "libc", "O_NONBLOCK O_TRUNC"),
+    ("FinitModuleFlags", "flags", "kio", "MODULE_INIT_IGNORE_MODVERSIONS MODULE_INIT_IGNORE_VERMAGIC MODULE_INIT_COMPRESSED_FILE"),
 ]
 
 # Requests strace knows under two names (it prints both): the sound timer ioctls share the termios codes.

@@ -229,6 +229,8 @@ public enum ArgKind : byte
     SocketOptionValueOut, // getsockopt's optval written by the kernel; its length is the socklen_t * after it
     SembufIn,       // struct sembuf[], next argument the count: [{sem_num=0, sem_op=-1, sem_flg=SEM_UNDO}]
     SemctlArg,      // semctl's fourth argument: follows the command (value, array, or struct semid_ds *)
+    DeleteModuleFlags, // delete_module's flags: O_NONBLOCK|O_TRUNC
+    FinitModuleFlags, // finit_module's flags: MODULE_INIT_IGNORE_MODVERSIONS|...
     SemctlArgIndirect, // i386 ipc(SEMCTL): a pointer to that argument, printed as strace does: [NULL], [0x7]
     ShmidDs,        // struct shmid_ds *: read (IPC_SET) or written (IPC_STAT) as the command says
     MsqidDs,        // struct msqid_ds *: as ShmidDs, for msgctl

@@ -141,7 +141,7 @@ public static partial class SyscallTable
         t[126] = new("sigprocmask", 126, [ArgKind.SigprocmaskHow, ArgKind.OldSigsetIn, ArgKind.OldSigsetOut], ReturnKind.Decimal, SyscallClass.Signal);
         t[127] = new("create_module", 127, [ArgKind.Hex, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.None);
         t[128] = new("init_module", 128, [ArgKind.Pointer, ArgKind.ULong, ArgKind.String], ReturnKind.Decimal, SyscallClass.None);
-        t[129] = new("delete_module", 129, [ArgKind.String, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.None);
+        t[129] = new("delete_module", 129, [ArgKind.String, ArgKind.DeleteModuleFlags], ReturnKind.Decimal, SyscallClass.None);
         t[130] = new("get_kernel_syms", 130, [ArgKind.Hex], ReturnKind.Decimal, SyscallClass.None);
         t[131] = new("quotactl", 131, [ArgKind.Hex, ArgKind.Path, ArgKind.Int, ArgKind.Pointer], ReturnKind.Decimal, SyscallClass.File);
         t[132] = new("getpgid", 132, [ArgKind.Pid], ReturnKind.Pid, SyscallClass.None);
@@ -358,7 +358,7 @@ public static partial class SyscallTable
         t[347] = new("process_vm_readv", 347, [ArgKind.Pid, ArgKind.IovecOut, ArgKind.ULong, ArgKind.RemoteIovec, ArgKind.ULong, ArgKind.ULong], ReturnKind.Decimal, SyscallClass.None);
         t[348] = new("process_vm_writev", 348, [ArgKind.Pid, ArgKind.IovecIn, ArgKind.ULong, ArgKind.RemoteIovec, ArgKind.ULong, ArgKind.ULong], ReturnKind.Decimal, SyscallClass.None);
         t[349] = new("kcmp", 349, [ArgKind.Pid, ArgKind.Pid, ArgKind.Int, ArgKind.Hex, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.None);
-        t[350] = new("finit_module", 350, [ArgKind.Fd, ArgKind.String, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.Desc);
+        t[350] = new("finit_module", 350, [ArgKind.Fd, ArgKind.String, ArgKind.FinitModuleFlags], ReturnKind.Decimal, SyscallClass.Desc);
         t[351] = new("sched_setattr", 351, [ArgKind.Pid, ArgKind.SchedAttrIn, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.None);
         t[352] = new("sched_getattr", 352, [ArgKind.Pid, ArgKind.SchedAttrOut, ArgKind.UInt, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.None);
         t[353] = new("renameat2", 353, [ArgKind.AtDirFd, ArgKind.Path, ArgKind.AtDirFd, ArgKind.Path, ArgKind.RenameFlags], ReturnKind.Decimal, SyscallClass.File | SyscallClass.Desc);

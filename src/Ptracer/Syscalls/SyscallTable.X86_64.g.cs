@@ -188,7 +188,7 @@ public static partial class SyscallTable
         t[173] = new("ioperm", 173, [ArgKind.Hex, ArgKind.Hex, ArgKind.Int], ReturnKind.Decimal, SyscallClass.None);
         t[174] = new("create_module", 174, [ArgKind.Hex, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.None);
         t[175] = new("init_module", 175, [ArgKind.Pointer, ArgKind.ULong, ArgKind.String], ReturnKind.Decimal, SyscallClass.None);
-        t[176] = new("delete_module", 176, [ArgKind.String, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.None);
+        t[176] = new("delete_module", 176, [ArgKind.String, ArgKind.DeleteModuleFlags], ReturnKind.Decimal, SyscallClass.None);
         t[177] = new("get_kernel_syms", 177, [ArgKind.Hex], ReturnKind.Decimal, SyscallClass.None);
         t[178] = new("query_module", 178, [ArgKind.Hex, ArgKind.Hex, ArgKind.Hex, ArgKind.Hex, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.None);
         t[179] = new("quotactl", 179, [ArgKind.Hex, ArgKind.Path, ArgKind.Int, ArgKind.Pointer], ReturnKind.Decimal, SyscallClass.File);
@@ -325,7 +325,7 @@ public static partial class SyscallTable
         t[310] = new("process_vm_readv", 310, [ArgKind.Pid, ArgKind.IovecOut, ArgKind.ULong, ArgKind.RemoteIovec, ArgKind.ULong, ArgKind.ULong], ReturnKind.Decimal, SyscallClass.None);
         t[311] = new("process_vm_writev", 311, [ArgKind.Pid, ArgKind.IovecIn, ArgKind.ULong, ArgKind.RemoteIovec, ArgKind.ULong, ArgKind.ULong], ReturnKind.Decimal, SyscallClass.None);
         t[312] = new("kcmp", 312, [ArgKind.Pid, ArgKind.Pid, ArgKind.Int, ArgKind.Hex, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.None);
-        t[313] = new("finit_module", 313, [ArgKind.Fd, ArgKind.String, ArgKind.Hex], ReturnKind.Decimal, SyscallClass.Desc);
+        t[313] = new("finit_module", 313, [ArgKind.Fd, ArgKind.String, ArgKind.FinitModuleFlags], ReturnKind.Decimal, SyscallClass.Desc);
         t[314] = new("sched_setattr", 314, [ArgKind.Pid, ArgKind.SchedAttrIn, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.None);
         t[315] = new("sched_getattr", 315, [ArgKind.Pid, ArgKind.SchedAttrOut, ArgKind.UInt, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.None);
         t[316] = new("renameat2", 316, [ArgKind.AtDirFd, ArgKind.Path, ArgKind.AtDirFd, ArgKind.Path, ArgKind.RenameFlags], ReturnKind.Decimal, SyscallClass.File | SyscallClass.Desc);

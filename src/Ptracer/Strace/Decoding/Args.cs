@@ -330,6 +330,8 @@ public sealed partial class SyscallFormatter
             case ArgKind.PidfdOpenFlags: PrintFlags(Xlats.PidfdFlags, (uint)v, "PIDFD_???"); break;
             case ArgKind.CloseRangeFlags: PrintFlags(Xlats.CloseRangeFlags, (uint)v, "CLOSE_RANGE_???"); break;
             case ArgKind.SyslogAction: PrintSyslogAction((int)v); break;
+            case ArgKind.DeleteModuleFlags: PrintFlags(Xlats.DeleteModuleFlags, (uint)v, "O_???"); break;
+            case ArgKind.FinitModuleFlags: PrintFlags(Xlats.FinitModuleFlags, (uint)v, "MODULE_INIT_???"); break;
             case ArgKind.MknodMode: PrintModeWithType(v); break;
 
             // ---- structures

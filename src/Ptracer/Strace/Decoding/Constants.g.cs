@@ -1986,6 +1986,17 @@ internal static partial class Xlats
         new(0x40000000, "SCHED_RESET_ON_FORK"),
     ]);
 
+    public static readonly Xlat DeleteModuleFlags = new(true, [
+        new(0x800, "O_NONBLOCK"),
+        new(0x200, "O_TRUNC"),
+    ]);
+
+    public static readonly Xlat FinitModuleFlags = new(true, [
+        new(0x1, "MODULE_INIT_IGNORE_MODVERSIONS"),
+        new(0x2, "MODULE_INIT_IGNORE_VERMAGIC"),
+        new(0x4, "MODULE_INIT_COMPRESSED_FILE"),
+    ]);
+
     /// <summary>errno values: name and the message strace prints (strerror's, or strace's own for the restart codes).</summary>
     public static readonly ErrnoEntry[] Errnos =
     [

@@ -24,28 +24,19 @@ public sealed partial class SyscallFormatter
             if ((value & ~0xfUL) != 0) _b.Append((byte)'|').AppendHex(value & ~0xfUL);
             return;
         }
+        // strace's tprint_sock_type: a known type by name, then the rest as flags; an unknown type leaves the whole
+        // value to the flags printer (SOCK_CLOEXEC|SOCK_NONBLOCK|0xc, 0xc /* SOCK_??? */).
         ulong type = value & 0xf;
-        ulong flags = value & ~0xfUL;
         string? name = Xlats.SocketTypes.Lookup(type);
-        if (value == 0)
-        {
-            _b.Append((byte)'0');
-            return;
-        }
         if (name is null)
         {
-            if (type == 0 && flags != 0)
-            {
-                PrintFlags(Xlats.SocketTypeFlags, flags, "SOCK_???");
-                return;
-            }
-            _b.AppendHex(value).Append(" /* SOCK_??? */"u8);
+            PrintFlags(Xlats.SocketTypeFlags, value, "SOCK_???");
             return;
         }
         _b.Append(name);
-        if (flags == 0) return;
-        AppendFlagNames(Xlats.SocketTypeFlags, ref flags, first: false);
-        if (flags != 0) _b.Append((byte)'|').AppendHex(flags);
+        if ((value & ~0xfUL) == 0) return;
+        _b.Append((byte)'|');
+        PrintFlags(Xlats.SocketTypeFlags, value & ~0xfUL, "SOCK_???");
     }
 
     /// <summary>The protocol of socket/socketpair, by the family in the first argument.</summary>

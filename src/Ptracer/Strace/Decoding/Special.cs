@@ -87,6 +87,9 @@ public sealed partial class SyscallFormatter
     /// <summary>Arguments strace leaves out: open's mode without O_CREAT/O_TMPFILE, mknod's device for other types.</summary>
     private bool SkipArg(ArgKind kind, int index)
     {
+        // syslog: the actions that take no buffer print only the action (strace's syslog decoder).
+        if (index > 0 && _c.Def.Name == "syslog")
+            return (int)ArgValue(0) is 0 or 1 or 5 or 6 or 7 or 9 or 10;
         switch (kind)
         {
             case ArgKind.Mode:

@@ -107,17 +107,17 @@ public sealed partial class SyscallFormatter
         for (int i = start; i < kinds.Length; i++)
         {
             ArgKind kind = kinds[i];
-            if (entering && (IsOutput(kind) || IsOutputHere(kind)))
-            {
-                SaveForExit(i, reg);
-                if (!first) _b.Append(", "u8);
-                return i;
-            }
             int width = RegisterCount(kind);
             if (IsHidden(kind) || SkipArg(kind, i))
             {
                 reg += width;
                 continue;
+            }
+            if (entering && (IsOutput(kind) || IsOutputHere(kind)))
+            {
+                SaveForExit(i, reg);
+                if (!first) _b.Append(", "u8);
+                return i;
             }
             if (!first) _b.Append(", "u8);
             first = false;
