@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=%file
 // strace-diff: -e trace=open,openat,creat,close -y
+// strace-diff-m32:
 // open/openat/creat flag and mode decoding: O_CREAT with several modes,
 // O_APPEND, O_EXCL (EEXIST), O_DIRECTORY (ENOTDIR), O_NOFOLLOW (ELOOP),
 // O_PATH, O_NONBLOCK, O_SYNC, O_DSYNC, O_NOCTTY and raw flags.

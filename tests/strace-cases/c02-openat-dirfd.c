@@ -1,5 +1,6 @@
 // strace-diff:
 // strace-diff: -e trace=openat,close,mkdirat,unlinkat,write -y
+// strace-diff-m32:
 // openat relative to a directory fd, AT_FDCWD, absolute paths that ignore
 // the dirfd, a bad dirfd (EBADF), a non-directory dirfd (ENOTDIR), EISDIR,
 // and O_TMPFILE (kept out of the -y run: its fd's path holds an inode number).

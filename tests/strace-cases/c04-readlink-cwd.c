@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=readlink,readlinkat,getcwd,chdir,fchdir
 // strace-diff: -e trace=getcwd,readlink -s 4
+// strace-diff-m32:
 // readlink/readlinkat (full, truncated by a short buffer, EINVAL on a
 // regular file, ENOENT), getcwd (ERANGE on a short buffer), chdir/fchdir.
 #define _GNU_SOURCE

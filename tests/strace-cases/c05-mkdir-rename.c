@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=%file
 // strace-diff: -e trace=rename,renameat,renameat2 -e status=failed
+// strace-diff-m32:
 // mkdir/mkdirat/rmdir (EEXIST, ENOTEMPTY, ENOENT), rename/renameat and
 // renameat2 with RENAME_NOREPLACE, RENAME_EXCHANGE and unknown flags.
 #define _GNU_SOURCE

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=link,linkat,symlink,symlinkat,unlink,unlinkat
 // strace-diff: -e trace=/link -y
+// strace-diff-m32:
 // link/linkat (AT_SYMLINK_FOLLOW, AT_EMPTY_PATH), symlink/symlinkat,
 // unlink/unlinkat (AT_REMOVEDIR, EISDIR, ENOENT, EEXIST, ENOTDIR).
 #define _GNU_SOURCE

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=chmod,fchmod,fchmodat,truncate,ftruncate,umask,chown,fchown,fchownat,lchown
 // strace-diff: -e trace=%desc -y
+// strace-diff-m32:
 // chmod/fchmod/fchmodat modes incl. setuid/sticky bits, chown family with
 // -1 ids, truncate/ftruncate (grow, shrink, EINVAL, EBADF, EISDIR), umask.
 #define _GNU_SOURCE

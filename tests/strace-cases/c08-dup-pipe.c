@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=dup,dup2,dup3,pipe,pipe2,close,read,write -y
 // strace-diff: -e trace=%desc -e status=failed
+// strace-diff-m32:
 // dup/dup2/dup3 (O_CLOEXEC, same fd, EBADF, EINVAL), pipe/pipe2 flags,
 // EAGAIN on an empty O_NONBLOCK pipe, EPIPE with SIGPIPE ignored. The
 // dup targets (40+) avoid low fds that a test environment may leak.

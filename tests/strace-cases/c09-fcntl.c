@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=fcntl,flock,set_tid_address
 // strace-diff: -e trace=fcntl,set_tid_address -e status=successful
+// strace-diff-m32:
 // fcntl F_GETFD/F_SETFD, F_GETFL/F_SETFL, F_DUPFD/F_DUPFD_CLOEXEC, record
 // locks F_SETLK/F_GETLK/F_OFD_*, F_GETPIPE_SZ, F_SETOWN/F_GETOWN, leases
 // and seals errors, unknown commands, EBADF; flock operations.

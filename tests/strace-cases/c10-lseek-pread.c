@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=lseek,pread64,pwrite64,read,write
 // strace-diff: -e trace=pread64,pwrite64 -s 3
+// strace-diff-m32:
 // lseek with every whence (SET/CUR/END/DATA/HOLE, bad whence, negative
 // result, ESPIPE on a pipe, ENXIO past the end) and pread64/pwrite64.
 #define _GNU_SOURCE

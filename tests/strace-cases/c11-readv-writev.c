@@ -2,6 +2,7 @@
 // strace-diff: -e trace=readv,writev,preadv,pwritev,preadv2,pwritev2
 // strace-diff: -e trace=readv,writev,preadv,pwritev,preadv2,pwritev2 -s 4
 // strace-diff: -e trace=writev,readv -x
+// strace-diff-m32:
 // readv/writev with several iovecs, an empty one, partial reads (the
 // iovecs past the returned size), preadv/pwritev, preadv2/pwritev2 flags,
 // EFAULT/EINVAL iovecs (the EINVAL array is printed up to -s elements).

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=getdents64,openat,close
 // strace-diff: -e trace=getdents64 -v
+// strace-diff-m32:
 // getdents64 on a directory with known entries: the abbreviated
 // `/* N entries */` form and the full -v form (d_ino is normalised),
 // a tiny buffer (EINVAL), a non-directory (ENOTDIR) and EBADF.

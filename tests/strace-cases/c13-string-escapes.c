@@ -4,6 +4,7 @@
 // strace-diff: -e trace=write -s 0
 // strace-diff: -e trace=write -s 4
 // strace-diff: -e trace=write -s 100
+// strace-diff-m32: -e trace=write
 // String escaping: C escapes (\t \n \v \f \r), quotes and backslashes,
 // octal escapes for control bytes (\0 before a digit needs 3 digits),
 // bytes >= 0x80, DEL, every byte value, and -s/-x/-xx variants.

@@ -1,6 +1,7 @@
 // strace-diff: -e trace=read,write,openat,readlink
 // strace-diff: -e trace=read,write,openat,readlink -s 4
 // strace-diff: -e trace=read,write,openat -s 0 -x
+// strace-diff-m32: -e trace=read,write,openat,readlink
 // Buffers that hold NULs (read back from a file), strings read by read()
 // are printed up to the returned size, NUL-terminated path arguments
 // (are paths truncated by -s?), long paths, and a read of 0 bytes.

@@ -1,6 +1,7 @@
 // strace-diff: -e trace=read,write,readv,writev,pread64,pwrite64,sendto,recvfrom,sendmsg,recvmsg -e read=3,5 -e write=4,6,99
 // strace-diff: -e trace=%desc -e read=all -e write=!4
 // strace-diff: -e trace=write,read -e write=none -e read=3
+// strace-diff-m32: -e trace=read,write,readv,writev,pread64,pwrite64,sendto,recvfrom,sendmsg,recvmsg -e read=3,5 -e write=4,6,99
 // -e read=/write= hex dumps: rows of 16 bytes with the middle gap, partial
 // rows, non-printable bytes as '.', reads dumped up to the result, writes
 // dumped whole even when they fail, vectors buffer by buffer, msghdr iovecs.

@@ -3,6 +3,7 @@
 // strace-diff: -e trace=rt_sigaction,newfstatat,execve,writev -e abbrev=newfstatat,writev
 // strace-diff: -e trace=rt_sigaction,newfstatat,writev -e abbrev=none
 // strace-diff: -e trace=rt_sigaction,newfstatat,writev -v -e abbrev=all
+// strace-diff-m32: -e trace=openat,read,close,fstat,newfstatat,rt_sigaction,lseek -e raw=openat,read,lseek
 // -e raw= (arguments and results in hex, errors still named) and -e abbrev=
 // per syscall (-v for the others), including a failing raw call.
 #include <fcntl.h>

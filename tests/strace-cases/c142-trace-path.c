@@ -2,6 +2,7 @@
 // strace-diff: -P data.txt -P other
 // strace-diff: -e quiet=path-resolution -P data.txt
 // strace-diff: -y -P data.txt -e trace=read,write,close,openat,newfstatat
+// strace-diff-m32: -P data.txt
 // -P PATH: calls naming the path as written, calls on descriptors that refer
 // to it (through dup, a second name, and a symlink once opened), mmap's fd,
 // symlink's target string not counted; the file does not exist at start.

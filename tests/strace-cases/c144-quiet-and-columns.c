@@ -17,6 +17,7 @@
 // strace-diff: -e status=!unfinished -e trace=close,dup,exit_group
 // strace-diff: -e status=failed,unfinished -e trace=close,dup,exit_group
 // strace-diff: -e status=unavailable -e trace=close,exit_group
+// strace-diff-m32: -qq -e trace=write
 // quiet= sets, -U/--summary-columns with deterministic columns (no times),
 // -S by name and calls, -a, and the long forms of -s, -X, -z, -Z, -e status.
 #include <fcntl.h>

@@ -12,6 +12,7 @@
 // strace-diff: -I 3 --trace=openat
 // strace-diff: --interruptible=never_tstp --trace=openat
 // strace-diff: -I anywhere --trace=close
+// strace-diff-m32: --trace=openat,close --no-abbrev --strings-in-hex=non-ascii
 // Long forms of strace 6.1's options and unique prefixes of them (getopt_long).
 #include <fcntl.h>
 #include <unistd.h>

@@ -5,6 +5,7 @@
 // strace-diff: -e trace=set_tid_address,getpid,getuid -e quiet=!personality
 // strace-diff: -e trace=set_tid_address,getpid,getuid,exit_group -e quiet=none
 // strace-diff: -e trace=set_tid_address,getpid -e quiet=attach,exit
+// strace-diff-m32: -e trace=set_tid_address,getpid@32
 // i386 syscalls through int 0x80 from a 64-bit program: trace= elements for
 // one personality (NAME@32, NAME@64, /REGEX@32), and the "[ Process PID=N
 // runs in 32 bit mode. ]" notices, shown once quiet= no longer holds

@@ -3,6 +3,7 @@
 // strace-diff: -z
 // strace-diff: -e status=failed -e trace=%file
 // strace-diff: -e status=successful,failed -e trace=%desc
+// strace-diff-m32:
 // errno decoding: EBADF, ENOENT, EEXIST, EISDIR (open and read of a
 // directory), ENOTDIR, ELOOP, EINVAL, ENAMETOOLONG, ENOTTY, EMFILE (after
 // lowering RLIMIT_NOFILE), and the filtering of failed/successful calls

@@ -2,6 +2,7 @@
 // strace-diff: -e quiet=none
 // strace-diff: -e quiet=none -e trace=getppid,write,set_tid_address
 // strace-diff: -f --seccomp-bpf -e quiet=none -e trace=getpid,set_tid_address
+// strace-diff-m32:
 // A 64-bit program that makes i386 syscalls through int 0x80: each switch of ABI is announced as
 // "[ Process PID=N runs in 32 bit mode. ]" (strace's update_personality), traced syscall or not, and the
 // i386 calls are decoded with the i386 table. -o FILE implies -q, which hides the announcements unless

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -X raw
 // strace-diff: -e trace=read,write,pread64,pwrite64,readv,writev,preadv,pwritev,preadv2,pwritev2 -s 4
+// strace-diff-m32:
 // Reads and writes of every flavour on descriptors that are not open (-1 and 999): EBADF, with the buffers and vectors still decoded.
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=%file
 // strace-diff: -X raw -e trace=%file
+// strace-diff-m32:
 // Path syscalls given an unreadable path pointer (0x1): EFAULT, printed as the address.
 #define _GNU_SOURCE
 #include <fcntl.h>

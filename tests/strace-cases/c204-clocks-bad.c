@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=%clock
 // strace-diff: -X verbose -e trace=%clock
+// strace-diff-m32:
 // Clock and timer calls with clocks and timers that do not exist: EINVAL, the clock ids named.
 #define _GNU_SOURCE
 #include <fcntl.h>

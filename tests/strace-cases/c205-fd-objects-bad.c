@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -X raw
 // strace-diff: -e trace=eventfd2,signalfd4,timerfd_create,timerfd_settime,timerfd_gettime,inotify_init1
+// strace-diff-m32:
 // eventfd2, signalfd4, timerfd and inotify creation with flags the kernel refuses: EINVAL, the flags named.
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=/epoll
 // strace-diff: -X raw -e trace=/epoll
+// strace-diff-m32:
 // epoll calls on bad descriptors and with bad operations: the events struct and op names decoded.
 #define _GNU_SOURCE
 #include <fcntl.h>

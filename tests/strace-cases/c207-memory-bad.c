@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=%memory
 // strace-diff: -X raw -e trace=%memory
+// strace-diff-m32:
 // Memory calls the kernel refuses: unaligned addresses, unknown advice and flags.
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=%creds
 // strace-diff: -X raw -e trace=%creds
+// strace-diff-m32:
 // Credential calls with unwritable pointers and values the kernel refuses.
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=write,exit_group
 // strace-diff: -qq
+// strace-diff-m32:
 // exit() through stdio: buffered printf output flushed at exit (the
 // newfstatat of stdout that stdio does), an atexit handler, puts/fputs
 // to stderr (unbuffered), and a nonzero exit status (`+++ exited with 42`,

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=%signal,set_tid_address
 // strace-diff: -X raw -e trace=%signal,set_tid_address
+// strace-diff-m32:
 // Signal calls with signals and ids the kernel refuses; the signal names and sets decoded.
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=getrlimit,setrlimit,prlimit64,getpriority,setpriority,ioprio_get,ioprio_set,set_tid_address
 // strace-diff: -X raw -e trace=getrlimit,setrlimit,prlimit64,set_tid_address
+// strace-diff-m32:
 // Resource-limit calls with resources that do not exist and pointers the kernel cannot use.
 #define _GNU_SOURCE
 #include <fcntl.h>

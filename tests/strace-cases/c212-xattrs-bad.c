@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=/xattr
 // strace-diff: -X raw -e trace=/xattr -s 3
+// strace-diff-m32:
 // Extended-attribute calls on paths and descriptors that do not exist, with the flags named.
 #define _GNU_SOURCE
 #include <fcntl.h>

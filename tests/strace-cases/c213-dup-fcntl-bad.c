@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=dup,dup2,dup3,fcntl
 // strace-diff: -X raw -e trace=dup,dup2,dup3,fcntl
+// strace-diff-m32:
 // dup, dup2, dup3 and fcntl on descriptors that are not open, and with commands the kernel does not know.
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -X raw
 // strace-diff: -e trace=pipe2,splice,tee,vmsplice,sendfile,copy_file_range
+// strace-diff-m32:
 // pipe2 with bad flags, and splice, tee, vmsplice, sendfile and copy_file_range on bad descriptors.
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=select,pselect6,poll,ppoll
 // strace-diff: -X raw -e trace=select,pselect6,poll,ppoll
+// strace-diff-m32:
 // select, pselect6, poll and ppoll with no descriptors and zero timeouts: the timeouts and results decoded.
 #define _GNU_SOURCE
 #include <fcntl.h>

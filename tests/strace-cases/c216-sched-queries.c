@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=/sched_
 // strace-diff: -X raw -e trace=/sched_
+// strace-diff-m32:
 // Scheduler queries with answers that do not depend on the machine, and calls it refuses.
 #define _GNU_SOURCE
 #include <fcntl.h>

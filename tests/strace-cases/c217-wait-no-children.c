@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=wait4,waitid
 // strace-diff: -X raw -e trace=wait4,waitid
+// strace-diff-m32:
 // wait4 and waitid without children: ECHILD, with the options and id types named.
 #define _GNU_SOURCE
 #include <fcntl.h>

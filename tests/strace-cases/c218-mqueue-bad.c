@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=/mq_
 // strace-diff: -X raw -e trace=/mq_
+// strace-diff-m32:
 // POSIX message-queue calls with names and descriptors that do not exist.
 #define _GNU_SOURCE
 #include <fcntl.h>

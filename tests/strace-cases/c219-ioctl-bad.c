@@ -2,6 +2,7 @@
 // strace-diff: -e trace=ioctl
 // strace-diff: -X raw -e trace=ioctl
 // strace-diff: -X verbose -e trace=ioctl
+// strace-diff-m32:
 // ioctl requests on descriptors that cannot take them: the request names decoded.
 #define _GNU_SOURCE
 #include <fcntl.h>

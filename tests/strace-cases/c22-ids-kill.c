@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=%process,%creds,set_tid_address,getpid,getppid,gettid,getpgrp,getpgid,getsid,kill,tkill,tgkill
 // strace-diff: -e trace=%creds
+// strace-diff-m32:
 // getpid/getppid/gettid/getpgrp/getpgid/getsid, the credential calls
 // (getuid..getresgid, getgroups, setuid/setgid to the same ids, setfsuid
 // queries, capget), and kill/tkill/tgkill with signal 0, ESRCH, EINVAL.

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -X raw
 // strace-diff: -e trace=statfs,fstatfs,sync_file_range,fsync,fdatasync,fallocate,ftruncate,flock,syncfs
+// strace-diff-m32:
 // Filesystem calls on descriptors and paths that do not exist.
 #define _GNU_SOURCE
 #include <fcntl.h>

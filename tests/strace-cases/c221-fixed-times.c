@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=utimensat,futimesat,utime,utimes
 // strace-diff: -X raw -e trace=utimensat,futimesat,utime,utimes
+// strace-diff-m32:
 // utimensat, futimesat and utime on a file of ours with fixed times, and UTIME_NOW/UTIME_OMIT.
 #define _GNU_SOURCE
 #include <fcntl.h>

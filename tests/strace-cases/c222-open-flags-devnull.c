@@ -1,6 +1,7 @@
 // strace-diff: -e trace=openat,close
 // strace-diff: -X raw -e trace=openat
 // strace-diff: -X verbose -e trace=openat
+// strace-diff-m32: -e trace=openat,close
 // Every open flag the kernel accepts on /dev/null, one call each, with the descriptor closed after.
 #define _GNU_SOURCE
 #include <fcntl.h>

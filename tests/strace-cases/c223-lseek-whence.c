@@ -1,5 +1,6 @@
 // strace-diff: -e trace=lseek
 // strace-diff: -X raw -e trace=lseek
+// strace-diff-m32: -e trace=lseek
 // lseek with every whence, SEEK_DATA and SEEK_HOLE on a file of ours, and a bad whence.
 #define _GNU_SOURCE
 #include <fcntl.h>

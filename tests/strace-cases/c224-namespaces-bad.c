@@ -1,5 +1,6 @@
 // strace-diff: -e trace=unshare,setns,chroot,fchdir,pivot_root
 // strace-diff: -X raw -e trace=unshare,setns,chroot,fchdir
+// strace-diff-m32: -e trace=unshare,setns,chroot,fchdir,pivot_root
 // unshare, setns and chroot with values the kernel refuses; the namespace flags named.
 #define _GNU_SOURCE
 #include <fcntl.h>

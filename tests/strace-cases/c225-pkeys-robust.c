@@ -1,5 +1,6 @@
 // strace-diff: -e trace=pkey_alloc,pkey_free,pkey_mprotect,set_robust_list,get_robust_list,rseq,userfaultfd
 // strace-diff: -X raw -e trace=pkey_alloc,pkey_free,pkey_mprotect,get_robust_list,userfaultfd
+// strace-diff-m32: -X raw -e trace=pkey_alloc,pkey_free,pkey_mprotect,get_robust_list,userfaultfd
 // Memory protection keys, robust lists and rseq with values the kernel refuses.
 #define _GNU_SOURCE
 #include <fcntl.h>

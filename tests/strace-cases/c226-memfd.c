@@ -1,6 +1,7 @@
 // strace-diff: -e trace=memfd_create,close
 // strace-diff: -X raw -e trace=memfd_create
 // strace-diff: -y -e trace=memfd_create,close
+// strace-diff-m32: -X raw -e trace=memfd_create
 // memfd_create with names and flags, one refused, and the descriptors closed.
 #define _GNU_SOURCE
 #include <fcntl.h>

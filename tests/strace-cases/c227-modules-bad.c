@@ -1,5 +1,6 @@
 // strace-diff: -e trace=delete_module,finit_module,init_module
 // strace-diff: -X raw -e trace=delete_module,finit_module
+// strace-diff-m32: -e trace=delete_module,finit_module,init_module
 // Kernel module calls with modules and descriptors that do not exist.
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -1,5 +1,6 @@
 // strace-diff: -e trace=process_vm_readv,process_vm_writev,process_madvise,pidfd_open
 // strace-diff: -X raw -e trace=process_vm_readv,process_vm_writev
+// strace-diff-m32: -e trace=process_vm_readv,process_vm_writev,process_madvise,pidfd_open
 // process_vm_readv/writev and process_madvise against a pid that does not exist.
 #define _GNU_SOURCE
 #include <fcntl.h>

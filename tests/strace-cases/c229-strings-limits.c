@@ -3,6 +3,7 @@
 // strace-diff: -s 5 -e trace=write,openat
 // strace-diff: -x -s 8 -e trace=write
 // strace-diff: -xx -s 4 -e trace=write,openat
+// strace-diff-m32: -e trace=write,openat
 // Strings at the -s limit and past it, with -x and -xx, in write and a path.
 #define _GNU_SOURCE
 #include <fcntl.h>

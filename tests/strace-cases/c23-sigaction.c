@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=rt_sigaction,sigaltstack
 // strace-diff: -e trace=%signal -e status=failed
+// strace-diff-m32:
 // sigaction decoding: handlers vs SIG_IGN/SIG_DFL, sa_mask sets, flags
 // SA_RESTART, SA_SIGINFO, SA_NODEFER, SA_RESETHAND, SA_ONSTACK,
 // SA_NOCLDSTOP, SA_NOCLDWAIT, the old action, EINVAL for SIGKILL/SIGSTOP

@@ -1,5 +1,6 @@
 // strace-diff: -e trace=getcpu,personality,umask,syslog,acct
 // strace-diff: -X raw -e trace=personality,umask
+// strace-diff-m32: -e trace=getcpu,personality,umask,syslog,acct
 // Calls whose answers do not depend on the machine: getcpu with NULL pointers, personality query, umask, acct off.
 #define _GNU_SOURCE
 #include <fcntl.h>
