@@ -26,7 +26,7 @@ GROUPS = {
     "kmm": ["asm/mman.h", "linux/mman.h", "linux/mempolicy.h"],
     "kproc": ["linux/sched.h", "linux/wait.h", "linux/futex.h", "linux/prctl.h", "asm/prctl.h",
               "linux/resource.h", "linux/capability.h", "linux/personality.h", "linux/seccomp.h",
-              "linux/membarrier.h", "linux/ptrace.h", "linux/keyctl.h", "linux/rseq.h", "linux/random.h"],
+              "linux/membarrier.h", "linux/kcmp.h", "linux/ptrace.h", "linux/keyctl.h", "linux/rseq.h", "linux/random.h"],
     "ksig": ["asm/signal.h", "asm/siginfo.h"],
     "ktime": ["linux/time.h"],
     "kio": ["linux/eventpoll.h", "linux/poll.h", "linux/mount.h", "linux/ipc.h", "linux/shm.h",
@@ -34,6 +34,7 @@ GROUPS = {
             "linux/if_ether.h", "linux/netlink.h", "linux/serial.h", "linux/fs.h", "linux/fiemap.h"],
     "ksem": ["linux/ipc.h", "linux/sem.h", "linux/msg.h"],
     "knet": ["linux/if.h", "linux/if_arp.h"],
+    "knl": ["linux/netlink.h", "linux/rtnetlink.h", "linux/if_addr.h"],
     "libc": ["_GNU_SOURCE", "unistd.h", "fcntl.h", "signal.h", "sys/socket.h", "netinet/in.h",
              "netinet/tcp.h", "sys/mount.h", "sys/timerfd.h", "sys/eventfd.h", "sys/signalfd.h",
              "sys/file.h", "sys/mman.h", "sys/statvfs.h", "sys/epoll.h", "sched.h", "sys/pidfd.h", "sys/stat.h"],
@@ -57,8 +58,7 @@ TABLES = [
     ("FcntlCommands", "values", "kfile",
      "F_DUPFD F_GETFD F_SETFD F_GETFL F_SETFL F_GETLK F_SETLK F_SETLKW F_SETOWN F_GETOWN F_SETSIG F_GETSIG "
      "F_SETOWN_EX F_GETOWN_EX F_GETOWNER_UIDS F_OFD_GETLK F_OFD_SETLK F_OFD_SETLKW F_SETLEASE F_GETLEASE "
-     "F_NOTIFY F_CANCELLK F_DUPFD_CLOEXEC F_SETPIPE_SZ F_GETPIPE_SZ F_ADD_SEALS F_GET_SEALS F_GET_RW_HINT "
-     "F_SET_RW_HINT F_GET_FILE_RW_HINT F_SET_FILE_RW_HINT"),
+     "F_NOTIFY F_CANCELLK F_DUPFD_CLOEXEC F_SETPIPE_SZ F_GETPIPE_SZ F_ADD_SEALS F_GET_SEALS"),
     ("FdFlags", "flags", "kfile", "FD_CLOEXEC"),
     ("LockTypes", "values", "kfile", "F_RDLCK F_WRLCK F_UNLCK F_EXLCK F_SHLCK"),
     ("FcntlSeals", "flags", "kfile", "F_SEAL_SEAL F_SEAL_SHRINK F_SEAL_GROW F_SEAL_WRITE F_SEAL_FUTURE_WRITE"),
@@ -347,6 +347,47 @@ TABLES = [
      "NETLINK_SCSITRANSPORT NETLINK_ECRYPTFS NETLINK_RDMA NETLINK_CRYPTO NETLINK_SMC"),
     ("EthernetProtocols", "values", "kio",
      "ETH_P_LOOP ETH_P_IP ETH_P_ARP ETH_P_IPV6 ETH_P_8021Q ETH_P_ALL ETH_P_802_3 ETH_P_802_2"),
+    # --- netlink (strace's netlink_types, netlink_flags, netlink_{get,new,delete}_flags, nl_route_types)
+    ("NlmsgTypes", "values", "knl", "NLMSG_NOOP NLMSG_ERROR NLMSG_DONE NLMSG_OVERRUN"),
+    ("NetlinkFlags", "flags", "knl",
+     "NLM_F_REQUEST NLM_F_MULTI NLM_F_ACK NLM_F_ECHO NLM_F_DUMP_INTR NLM_F_DUMP_FILTERED"),
+    ("NetlinkGetFlags", "flags", "knl", "NLM_F_DUMP NLM_F_ROOT NLM_F_MATCH NLM_F_ATOMIC"),
+    ("NetlinkNewFlags", "flags", "knl", "NLM_F_REPLACE NLM_F_EXCL NLM_F_CREATE NLM_F_APPEND"),
+    ("NetlinkDeleteFlags", "flags", "knl", "NLM_F_NONREC NLM_F_BULK=0x200"),
+    ("RtmTypes", "values", "knl",
+     "RTM_NEWLINK RTM_DELLINK RTM_GETLINK RTM_SETLINK RTM_NEWADDR RTM_DELADDR RTM_GETADDR RTM_NEWROUTE "
+     "RTM_DELROUTE RTM_GETROUTE RTM_NEWNEIGH RTM_DELNEIGH RTM_GETNEIGH RTM_NEWRULE RTM_DELRULE RTM_GETRULE "
+     "RTM_NEWQDISC RTM_DELQDISC RTM_GETQDISC RTM_NEWTCLASS RTM_DELTCLASS RTM_GETTCLASS RTM_NEWTFILTER "
+     "RTM_DELTFILTER RTM_GETTFILTER RTM_NEWACTION RTM_DELACTION RTM_GETACTION RTM_NEWPREFIX RTM_GETMULTICAST "
+     "RTM_GETANYCAST RTM_NEWNEIGHTBL RTM_GETNEIGHTBL RTM_SETNEIGHTBL RTM_NEWNDUSEROPT RTM_NEWADDRLABEL "
+     "RTM_DELADDRLABEL RTM_GETADDRLABEL RTM_GETDCB RTM_SETDCB RTM_NEWNETCONF RTM_DELNETCONF RTM_GETNETCONF "
+     "RTM_NEWMDB RTM_DELMDB RTM_GETMDB RTM_NEWNSID RTM_DELNSID RTM_GETNSID RTM_NEWSTATS RTM_GETSTATS "
+     "RTM_NEWCACHEREPORT RTM_NEWCHAIN RTM_DELCHAIN RTM_GETCHAIN RTM_NEWNEXTHOP RTM_DELNEXTHOP RTM_GETNEXTHOP "
+     "RTM_NEWLINKPROP RTM_DELLINKPROP RTM_GETLINKPROP RTM_NEWVLAN RTM_DELVLAN RTM_GETVLAN "
+     "RTM_NEWNEXTHOPBUCKET RTM_DELNEXTHOPBUCKET RTM_GETNEXTHOPBUCKET RTM_NEWTUNNEL RTM_DELTUNNEL RTM_GETTUNNEL"),
+    ("RtScopes", "values", "knl", "RT_SCOPE_UNIVERSE RT_SCOPE_SITE RT_SCOPE_LINK RT_SCOPE_HOST RT_SCOPE_NOWHERE"),
+    ("IfaFlags", "flags", "knl",
+     "IFA_F_SECONDARY IFA_F_NODAD IFA_F_OPTIMISTIC IFA_F_DADFAILED IFA_F_HOMEADDRESS IFA_F_DEPRECATED "
+     "IFA_F_TENTATIVE IFA_F_PERMANENT IFA_F_MANAGETEMPADDR IFA_F_NOPREFIXROUTE IFA_F_MCAUTOJOIN "
+     "IFA_F_STABLE_PRIVACY"),
+    ("MempolicyModes", "values", "kmm",
+     "MPOL_DEFAULT MPOL_PREFERRED MPOL_BIND MPOL_INTERLEAVE MPOL_LOCAL MPOL_PREFERRED_MANY"),
+    ("MempolicyModeFlags", "flags", "kmm", "MPOL_F_STATIC_NODES MPOL_F_RELATIVE_NODES MPOL_F_NUMA_BALANCING"),
+    ("MbindFlags", "flags", "kmm", "MPOL_MF_STRICT MPOL_MF_MOVE MPOL_MF_MOVE_ALL"),
+    ("GetMempolicyFlags", "flags", "kmm", "MPOL_F_NODE MPOL_F_ADDR MPOL_F_MEMS_ALLOWED"),
+    ("UserfaultfdFlags", "flags", "libc", "O_NONBLOCK O_CLOEXEC UFFD_USER_MODE_ONLY=1"),
+    ("TcflshArgs", "values", "kio", "TCIFLUSH TCOFLUSH TCIOFLUSH"),
+    ("TcxoncArgs", "values", "kio", "TCOOFF TCOON TCIOFF TCION"),
+    ("KcmpTypes", "values", "kproc",
+     "KCMP_FILE KCMP_VM KCMP_FILES KCMP_FS KCMP_SIGHAND KCMP_IO KCMP_SYSVSEM KCMP_EPOLL_TFD"),
+    ("MembarrierQueryFlags", "flags", "kproc",
+     "MEMBARRIER_CMD_GLOBAL MEMBARRIER_CMD_GLOBAL_EXPEDITED MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED "
+     "MEMBARRIER_CMD_PRIVATE_EXPEDITED MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED "
+     "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE "
+     "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"),
+    ("ScmTypes", "values", "libc",
+     "SCM_RIGHTS SCM_CREDENTIALS SCM_SECURITY=3 SCM_TIMESTAMP SCM_TIMESTAMPNS SCM_TIMESTAMPING SCM_WIFI_STATUS=41 "
+     "SCM_TXTIME=61"),
     ("SocketLevels", "values", "libc",
      "SOL_IP=0 SOL_SOCKET SOL_TCP=6 SOL_UDP=17 SOL_IPV6 SOL_ICMPV6 SOL_SCTP=132 SOL_UDPLITE=136 SOL_RAW "
      "SOL_IPX=256 SOL_AX25=257 SOL_ATALK=258 SOL_NETROM=259 SOL_ROSE=260 SOL_DECNET SOL_X25 SOL_PACKET "

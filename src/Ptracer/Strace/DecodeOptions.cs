@@ -39,6 +39,9 @@ public sealed class DecodeOptions
     /// <summary>-X raw: constants and flags printed as numbers.</summary>
     public bool RawConstants { get; set; }
 
+    /// <summary>-X verbose: constants and flags printed as numbers followed by their names in a comment.</summary>
+    public bool VerboseConstants { get; set; }
+
     /// <summary>Maximum number of elements of arrays (argv, iovec, ...) printed before "..." (strace: the -s value).</summary>
     public int ArrayLimit => StringLimit;
 }

@@ -197,6 +197,7 @@ public static class StraceOptionParser
                 };
                 break;
             case 'X':
+                options.Decode.VerboseConstants = value == "verbose";
                 options.Decode.RawConstants = value switch
                 {
                     "raw" => true,

@@ -89,18 +89,7 @@ public sealed partial class SyscallFormatter
                 if ((v & 0xffff) == 0xffff) _b.Append(-1);
                 else _b.Append(v & 0xffff);
                 break;
-            case ArgKind.DevT:
-                {
-                    uint dev = (uint)v;
-                    if (Raw)
-                    {
-                        _b.AppendHex(dev);
-                        break;
-                    }
-                    _b.Append("makedev("u8).AppendHex((dev & 0xfff00) >> 8).Append(", "u8)
-                      .AppendHex((dev & 0xff) | ((dev >> 12) & 0xfff00)).Append((byte)')');
-                    break;
-                }
+            case ArgKind.DevT: PrintDevT((uint)v); break;
             case ArgKind.IpcKey:
                 if (v == 0 && !Raw) _b.Append("IPC_PRIVATE"u8);
                 else _b.AppendHex((uint)v);
@@ -109,7 +98,7 @@ public sealed partial class SyscallFormatter
                 {
                     Span<byte> set = stackalloc byte[4];
                     BinaryPrimitives.WriteUInt32LittleEndian(set, (uint)v);
-                    AppendSigset(_b, set, Raw);
+                    AppendSigset(_b, set, Raw, VerboseSigset);
                     break;
                 }
             case ArgKind.Pid: PrintInt(v); break;
@@ -134,6 +123,9 @@ public sealed partial class SyscallFormatter
             case ArgKind.PathOut: PrintPathOut(v, index); break;
 
             // ---- buffers
+            case ArgKind.WriteBuffer when _c.Def.Name is "sendto" && NetlinkFamilyOf(Reg(0)) is var family and not NotNetlink:
+                PrintNetlink(v, ArgValue(index + 1), family);
+                break;
             case ArgKind.WriteBuffer: PrintBuffer(v, ArgValue(index + 1)); break;
             case ArgKind.ReadBuffer:
                 if (Failed) PrintAddress(v);
@@ -310,6 +302,7 @@ public sealed partial class SyscallFormatter
             case ArgKind.InotifyInitFlags: PrintFlags(Xlats.InotifyInitFlags, (uint)v, "IN_???"); break;
             case ArgKind.TimerfdFlags: PrintFlags(Xlats.TimerfdFlags, (uint)v, "TFD_???"); break;
             case ArgKind.MemfdFlags: PrintMemfdFlags((uint)v); break;
+            case ArgKind.PipeFlags when _c.Def.Name == "userfaultfd": PrintFlags(Xlats.UserfaultfdFlags, (uint)v, "UFFD_???"); break;
             case ArgKind.PipeFlags:
             case ArgKind.Dup3Flags: PrintOpenFlags(v, accessMode: false); break;
             case ArgKind.SpliceFlags: PrintFlags(Xlats.SpliceFlags, (uint)v, "SPLICE_F_???"); break;
@@ -524,6 +517,7 @@ public sealed partial class SyscallFormatter
     private ulong ReadLength(int index)
     {
         ulong rv = (ulong)Ret;
+        if (_c.Def.Name.EndsWith("getxattr", StringComparison.Ordinal)) return rv; // strace prints what the kernel returned, whatever the size
         if (index + 1 < Kinds.Length && Kinds[index + 1] is ArgKind.Size or ArgKind.ULong or ArgKind.UInt or ArgKind.Int)
         {
             ulong size = ArgValue(index + 1);
@@ -627,8 +621,35 @@ public sealed partial class SyscallFormatter
         _ = index;
     }
 
+    private void PrintDevT(uint dev)
+    {
+        if (BeginVerbose(out int mark))
+        {
+            PrintDevT(dev);
+            int namesAt = VerboseNames();
+            PrintDevT(dev);
+            EndVerbose(mark, namesAt);
+            return;
+        }
+        if (Raw)
+        {
+            _b.AppendHex(dev);
+            return;
+        }
+        _b.Append("makedev("u8).AppendHex((dev & 0xfff00) >> 8).Append(", "u8)
+          .AppendHex((dev & 0xff) | ((dev >> 12) & 0xfff00)).Append((byte)')');
+    }
+
     private void PrintStatxFlags(uint value)
     {
+        if (VerboseParts)
+        {
+            PrintFlags(Xlats.AtStatxSync, value & 0x6000, null, "AT_STATX_SYNC_AS_STAT");
+            if ((value & ~0x6000u) == 0) return;
+            _b.Append((byte)'|');
+            PrintFlags(Xlats.AtFlags, value & ~0x6000u, null);
+            return;
+        }
         if (Raw)
         {
             // strace prints the sync type and the other flags apart (and nothing for a zero sync type).
@@ -648,10 +669,17 @@ public sealed partial class SyscallFormatter
 
     private void PrintClockId(ulong value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintClockId(value);
+            int namesAt = VerboseNames();
+            PrintClockId(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         int id = (int)value;
         string? name = Raw ? null : Xlats.ClockIds.Lookup((uint)id);
         if (name is not null) _b.Append(name);
-        else if (id < 0) _b.Append(id);
         else if (Raw) _b.AppendHex((uint)id);
         else _b.AppendHex((uint)id).Append(" /* CLOCK_??? */"u8);
     }
@@ -659,6 +687,14 @@ public sealed partial class SyscallFormatter
     /// <summary>Flags followed by permission bits: IPC_CREAT|IPC_EXCL|0600.</summary>
     private void PrintFlagsWithMode(Xlat table, uint value, string dflt)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintFlagsWithMode(table, value, dflt);
+            int namesAt = VerboseNames();
+            PrintFlagsWithMode(table, value, dflt);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(value);
@@ -680,6 +716,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintShmgetFlags(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintShmgetFlags(value);
+            int namesAt = VerboseNames();
+            PrintShmgetFlags(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(value);
@@ -707,6 +751,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintIpcCmd(uint value, string dflt)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintIpcCmd(value, dflt);
+            int namesAt = VerboseNames();
+            PrintIpcCmd(value, dflt);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         uint cmd = value & ~0x100u;
         if ((value & 0x100) != 0 && !Raw) _b.Append("IPC_64|"u8);
         Xlat table = _c.Def.Name switch
@@ -720,6 +772,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintMsgFlags(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintMsgFlags(value);
+            int namesAt = VerboseNames();
+            PrintMsgFlags(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (value == 0 || Raw)
         {
             _b.AppendHex(value);
@@ -740,6 +800,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintMemfdFlags(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintMemfdFlags(value);
+            int namesAt = VerboseNames();
+            PrintMemfdFlags(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(value);
@@ -757,6 +825,7 @@ public sealed partial class SyscallFormatter
         {
             if (any) _b.Append((byte)'|');
             _b.AppendHex(flags);
+            if (!any && huge == 0) _b.Append(" /* MFD_??? */"u8);
             any = true;
         }
         if (huge != 0)
@@ -768,6 +837,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintMountFlags(ulong value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintMountFlags(value);
+            int namesAt = VerboseNames();
+            PrintMountFlags(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         ulong v = value;
         if (!Raw && (v & 0xffff0000) == 0xc0ed0000)
         {
@@ -781,6 +858,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintPersonality(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintPersonality(value);
+            int namesAt = VerboseNames();
+            PrintPersonality(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (value == uint.MaxValue)
         {
             _b.AppendHex(value);
@@ -817,6 +902,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintSchedPolicy(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintSchedPolicy(value);
+            int namesAt = VerboseNames();
+            PrintSchedPolicy(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(value);
@@ -861,6 +954,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintFanotifyInitFlags(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintFanotifyInitFlags(value);
+            int namesAt = VerboseNames();
+            PrintFanotifyInitFlags(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(value);
@@ -882,6 +983,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintRwfFlags(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintRwfFlags(value);
+            int namesAt = VerboseNames();
+            PrintRwfFlags(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (value == 0 || Raw)
         {
             _b.AppendHex(value);
@@ -928,7 +1037,7 @@ public sealed partial class SyscallFormatter
         }
         Span<byte> set = stackalloc byte[4];
         if (!_c.Memory.TryRead(address, set)) _b.AppendHex(address);
-        else AppendSigset(_b, set, Raw);
+        else AppendSigset(_b, set, Raw, VerboseSigset);
     }
 
     /// <summary>i386 struct old_sigaction: handler, mask (32 bits), flags, restorer.</summary>
@@ -940,7 +1049,7 @@ public sealed partial class SyscallFormatter
         _b.Append("{sa_handler="u8);
         PrintSigHandler(UI(s, 0));
         _b.Append(", sa_mask="u8);
-        AppendSigset(_b, s.Slice(4, 4), Raw);
+        AppendSigset(_b, s.Slice(4, 4), Raw, VerboseSigset);
         _b.Append(", sa_flags="u8);
         PrintFlags(Xlats.SigactionFlags, flags, "SA_???");
         if ((flags & 0x04000000) != 0)
@@ -1446,6 +1555,20 @@ public sealed partial class SyscallFormatter
         }
     }
 
+    /// <summary>
+    /// strace's print_nonzero_bytes: the bytes of an extensible struct beyond the part it knows, when any is nonzero,
+    /// as ", /* bytes N..M */ \"\x..\"" (nothing when they cannot be read).
+    /// </summary>
+    private void PrintNonzeroTail(ulong address, int known, ulong size)
+    {
+        if (size <= (ulong)known || size - (ulong)known > 4096) return;
+        Span<byte> tail = Scratch2((int)(size - (ulong)known));
+        if (!_c.Memory.TryRead(address + (ulong)known, tail) || tail.IndexOfAnyExcept((byte)0) < 0) return;
+        _b.Append(", /* bytes "u8).Append(known).Append(".."u8).Append((long)size - 1).Append(" */ \""u8);
+        foreach (byte c in tail) _b.Append("\\x"u8).Append((byte)"0123456789abcdef"[c >> 4]).Append((byte)"0123456789abcdef"[c & 15]);
+        _b.Append((byte)'"');
+    }
+
     private void PrintOpenHow(ulong address, ulong size)
     {
         if (address == 0)
@@ -1469,6 +1592,7 @@ public sealed partial class SyscallFormatter
         }
         _b.Append(", resolve="u8);
         PrintFlags(Xlats.ResolveFlags, UL(s, 16), "RESOLVE_???");
+        PrintNonzeroTail(address, 24, size);
         _b.Append((byte)'}');
     }
 

@@ -114,10 +114,6 @@ internal static partial class Xlats
         new(0x408, "F_GETPIPE_SZ"),
         new(0x409, "F_ADD_SEALS"),
         new(0x40a, "F_GET_SEALS"),
-        new(0x40b, "F_GET_RW_HINT"),
-        new(0x40c, "F_SET_RW_HINT"),
-        new(0x40d, "F_GET_FILE_RW_HINT"),
-        new(0x40e, "F_SET_FILE_RW_HINT"),
     ]);
 
     public static readonly Xlat FdFlags = new(true, [
@@ -1678,6 +1674,217 @@ internal static partial class Xlats
         new(0x3, "ETH_P_ALL"),
         new(0x1, "ETH_P_802_3"),
         new(0x4, "ETH_P_802_2"),
+    ]);
+
+    public static readonly Xlat NlmsgTypes = new(false, [
+        new(0x1, "NLMSG_NOOP"),
+        new(0x2, "NLMSG_ERROR"),
+        new(0x3, "NLMSG_DONE"),
+        new(0x4, "NLMSG_OVERRUN"),
+    ]);
+
+    public static readonly Xlat NetlinkFlags = new(true, [
+        new(0x1, "NLM_F_REQUEST"),
+        new(0x2, "NLM_F_MULTI"),
+        new(0x4, "NLM_F_ACK"),
+        new(0x8, "NLM_F_ECHO"),
+        new(0x10, "NLM_F_DUMP_INTR"),
+        new(0x20, "NLM_F_DUMP_FILTERED"),
+    ]);
+
+    public static readonly Xlat NetlinkGetFlags = new(true, [
+        new(0x300, "NLM_F_DUMP"),
+        new(0x100, "NLM_F_ROOT"),
+        new(0x200, "NLM_F_MATCH"),
+        new(0x400, "NLM_F_ATOMIC"),
+    ]);
+
+    public static readonly Xlat NetlinkNewFlags = new(true, [
+        new(0x100, "NLM_F_REPLACE"),
+        new(0x200, "NLM_F_EXCL"),
+        new(0x400, "NLM_F_CREATE"),
+        new(0x800, "NLM_F_APPEND"),
+    ]);
+
+    public static readonly Xlat NetlinkDeleteFlags = new(true, [
+        new(0x100, "NLM_F_NONREC"),
+        new(0x200, "NLM_F_BULK"),
+    ]);
+
+    public static readonly Xlat RtmTypes = new(false, [
+        new(0x10, "RTM_NEWLINK"),
+        new(0x11, "RTM_DELLINK"),
+        new(0x12, "RTM_GETLINK"),
+        new(0x13, "RTM_SETLINK"),
+        new(0x14, "RTM_NEWADDR"),
+        new(0x15, "RTM_DELADDR"),
+        new(0x16, "RTM_GETADDR"),
+        new(0x18, "RTM_NEWROUTE"),
+        new(0x19, "RTM_DELROUTE"),
+        new(0x1a, "RTM_GETROUTE"),
+        new(0x1c, "RTM_NEWNEIGH"),
+        new(0x1d, "RTM_DELNEIGH"),
+        new(0x1e, "RTM_GETNEIGH"),
+        new(0x20, "RTM_NEWRULE"),
+        new(0x21, "RTM_DELRULE"),
+        new(0x22, "RTM_GETRULE"),
+        new(0x24, "RTM_NEWQDISC"),
+        new(0x25, "RTM_DELQDISC"),
+        new(0x26, "RTM_GETQDISC"),
+        new(0x28, "RTM_NEWTCLASS"),
+        new(0x29, "RTM_DELTCLASS"),
+        new(0x2a, "RTM_GETTCLASS"),
+        new(0x2c, "RTM_NEWTFILTER"),
+        new(0x2d, "RTM_DELTFILTER"),
+        new(0x2e, "RTM_GETTFILTER"),
+        new(0x30, "RTM_NEWACTION"),
+        new(0x31, "RTM_DELACTION"),
+        new(0x32, "RTM_GETACTION"),
+        new(0x34, "RTM_NEWPREFIX"),
+        new(0x3a, "RTM_GETMULTICAST"),
+        new(0x3e, "RTM_GETANYCAST"),
+        new(0x40, "RTM_NEWNEIGHTBL"),
+        new(0x42, "RTM_GETNEIGHTBL"),
+        new(0x43, "RTM_SETNEIGHTBL"),
+        new(0x44, "RTM_NEWNDUSEROPT"),
+        new(0x48, "RTM_NEWADDRLABEL"),
+        new(0x49, "RTM_DELADDRLABEL"),
+        new(0x4a, "RTM_GETADDRLABEL"),
+        new(0x4e, "RTM_GETDCB"),
+        new(0x4f, "RTM_SETDCB"),
+        new(0x50, "RTM_NEWNETCONF"),
+        new(0x51, "RTM_DELNETCONF"),
+        new(0x52, "RTM_GETNETCONF"),
+        new(0x54, "RTM_NEWMDB"),
+        new(0x55, "RTM_DELMDB"),
+        new(0x56, "RTM_GETMDB"),
+        new(0x58, "RTM_NEWNSID"),
+        new(0x59, "RTM_DELNSID"),
+        new(0x5a, "RTM_GETNSID"),
+        new(0x5c, "RTM_NEWSTATS"),
+        new(0x5e, "RTM_GETSTATS"),
+        new(0x60, "RTM_NEWCACHEREPORT"),
+        new(0x64, "RTM_NEWCHAIN"),
+        new(0x65, "RTM_DELCHAIN"),
+        new(0x66, "RTM_GETCHAIN"),
+        new(0x68, "RTM_NEWNEXTHOP"),
+        new(0x69, "RTM_DELNEXTHOP"),
+        new(0x6a, "RTM_GETNEXTHOP"),
+        new(0x6c, "RTM_NEWLINKPROP"),
+        new(0x6d, "RTM_DELLINKPROP"),
+        new(0x6e, "RTM_GETLINKPROP"),
+        new(0x70, "RTM_NEWVLAN"),
+        new(0x71, "RTM_DELVLAN"),
+        new(0x72, "RTM_GETVLAN"),
+        new(0x74, "RTM_NEWNEXTHOPBUCKET"),
+        new(0x75, "RTM_DELNEXTHOPBUCKET"),
+        new(0x76, "RTM_GETNEXTHOPBUCKET"),
+        new(0x78, "RTM_NEWTUNNEL"),
+        new(0x79, "RTM_DELTUNNEL"),
+        new(0x7a, "RTM_GETTUNNEL"),
+    ]);
+
+    public static readonly Xlat RtScopes = new(false, [
+        new(0x0, "RT_SCOPE_UNIVERSE"),
+        new(0xc8, "RT_SCOPE_SITE"),
+        new(0xfd, "RT_SCOPE_LINK"),
+        new(0xfe, "RT_SCOPE_HOST"),
+        new(0xff, "RT_SCOPE_NOWHERE"),
+    ]);
+
+    public static readonly Xlat IfaFlags = new(true, [
+        new(0x1, "IFA_F_SECONDARY"),
+        new(0x2, "IFA_F_NODAD"),
+        new(0x4, "IFA_F_OPTIMISTIC"),
+        new(0x8, "IFA_F_DADFAILED"),
+        new(0x10, "IFA_F_HOMEADDRESS"),
+        new(0x20, "IFA_F_DEPRECATED"),
+        new(0x40, "IFA_F_TENTATIVE"),
+        new(0x80, "IFA_F_PERMANENT"),
+        new(0x100, "IFA_F_MANAGETEMPADDR"),
+        new(0x200, "IFA_F_NOPREFIXROUTE"),
+        new(0x400, "IFA_F_MCAUTOJOIN"),
+        new(0x800, "IFA_F_STABLE_PRIVACY"),
+    ]);
+
+    public static readonly Xlat MempolicyModes = new(false, [
+        new(0x0, "MPOL_DEFAULT"),
+        new(0x1, "MPOL_PREFERRED"),
+        new(0x2, "MPOL_BIND"),
+        new(0x3, "MPOL_INTERLEAVE"),
+        new(0x4, "MPOL_LOCAL"),
+        new(0x5, "MPOL_PREFERRED_MANY"),
+    ]);
+
+    public static readonly Xlat MempolicyModeFlags = new(true, [
+        new(0x8000, "MPOL_F_STATIC_NODES"),
+        new(0x4000, "MPOL_F_RELATIVE_NODES"),
+        new(0x2000, "MPOL_F_NUMA_BALANCING"),
+    ]);
+
+    public static readonly Xlat MbindFlags = new(true, [
+        new(0x1, "MPOL_MF_STRICT"),
+        new(0x2, "MPOL_MF_MOVE"),
+        new(0x4, "MPOL_MF_MOVE_ALL"),
+    ]);
+
+    public static readonly Xlat GetMempolicyFlags = new(true, [
+        new(0x1, "MPOL_F_NODE"),
+        new(0x2, "MPOL_F_ADDR"),
+        new(0x4, "MPOL_F_MEMS_ALLOWED"),
+    ]);
+
+    public static readonly Xlat UserfaultfdFlags = new(true, [
+        new(0x800, "O_NONBLOCK"),
+        new(0x80000, "O_CLOEXEC"),
+        new(0x1, "UFFD_USER_MODE_ONLY"),
+    ]);
+
+    public static readonly Xlat TcflshArgs = new(false, [
+        new(0x0, "TCIFLUSH"),
+        new(0x1, "TCOFLUSH"),
+        new(0x2, "TCIOFLUSH"),
+    ]);
+
+    public static readonly Xlat TcxoncArgs = new(false, [
+        new(0x0, "TCOOFF"),
+        new(0x1, "TCOON"),
+        new(0x2, "TCIOFF"),
+        new(0x3, "TCION"),
+    ]);
+
+    public static readonly Xlat KcmpTypes = new(false, [
+        new(0x0, "KCMP_FILE"),
+        new(0x1, "KCMP_VM"),
+        new(0x2, "KCMP_FILES"),
+        new(0x3, "KCMP_FS"),
+        new(0x4, "KCMP_SIGHAND"),
+        new(0x5, "KCMP_IO"),
+        new(0x6, "KCMP_SYSVSEM"),
+        new(0x7, "KCMP_EPOLL_TFD"),
+    ]);
+
+    public static readonly Xlat MembarrierQueryFlags = new(true, [
+        new(0x1, "MEMBARRIER_CMD_GLOBAL"),
+        new(0x2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"),
+        new(0x4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"),
+        new(0x8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"),
+        new(0x10, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"),
+        new(0x20, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"),
+        new(0x40, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"),
+        new(0x80, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"),
+        new(0x100, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"),
+    ]);
+
+    public static readonly Xlat ScmTypes = new(false, [
+        new(0x1, "SCM_RIGHTS"),
+        new(0x2, "SCM_CREDENTIALS"),
+        new(0x3, "SCM_SECURITY"),
+        new(0x1d, "SCM_TIMESTAMP"),
+        new(0x23, "SCM_TIMESTAMPNS"),
+        new(0x25, "SCM_TIMESTAMPING"),
+        new(0x29, "SCM_WIFI_STATUS"),
+        new(0x3d, "SCM_TXTIME"),
     ]);
 
     public static readonly Xlat SocketLevels = new(false, [

@@ -327,7 +327,7 @@ public sealed partial class SyscallFormatter
         else if (Is32) maskAt = sp + 4 * 3 + 128 + 20 + 88;
         else maskAt = sp + 8 + 8 + 24 + 256;
         Span<byte> set = stackalloc byte[8];
-        if (sp != 0 && _c.Memory.TryRead(maskAt, set[..size])) AppendSigset(_b, set[..size], Raw);
+        if (sp != 0 && _c.Memory.TryRead(maskAt, set[..size])) AppendSigset(_b, set[..size], Raw, VerboseSigset);
         else _b.AppendHex(maskAt);
         _b.Append((byte)'}');
     }

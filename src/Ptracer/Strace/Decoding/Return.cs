@@ -77,7 +77,7 @@ public sealed partial class SyscallFormatter
                     _b.AppendHex((uint)rv).Append(def.Return == ReturnKind.Sigmask ? " (mask "u8 : " (old mask "u8);
                     Span<byte> set = stackalloc byte[4];
                     System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(set, (uint)rv);
-                    AppendSigset(_b, set, Raw);
+                    AppendSigset(_b, set, Raw, VerboseSigset);
                     _b.Append((byte)')');
                     return;
                 }
@@ -117,17 +117,15 @@ public sealed partial class SyscallFormatter
                 return true;
             case "fcntl":
             case "fcntl64":
-                _names = true;
-                try
-                {
-                    return FcntlReturn(rv);
-                }
-                finally
-                {
-                    _names = false;
-                }
+                return FcntlReturn(rv);
             case "prctl":
                 return PrctlReturn(rv);
+            case "membarrier":
+                if (Reg(0) != 0 || rv <= 0) return false; // MEMBARRIER_CMD_QUERY: the supported commands
+                _b.AppendHex((ulong)rv).Append(" ("u8);
+                PrintFlags(Xlats.MembarrierQueryFlags, (ulong)rv, null);
+                _b.Append((byte)')');
+                return true;
             case "rt_sigtimedwait":
             case "rt_sigtimedwait_time64":
                 if (rv <= 0) return false;
@@ -237,12 +235,16 @@ public sealed partial class SyscallFormatter
                 return true;
             case 3: // F_GETFL
                 _b.AppendHex((ulong)rv).Append(" (flags "u8);
+                _names = true; // strace names F_GETFL's and F_GETLEASE's results even with -X raw/verbose
                 PrintOpenFlags((ulong)rv);
+                _names = false;
                 _b.Append((byte)')');
                 return true;
             case 1025: // F_GETLEASE
                 _b.AppendHex((ulong)rv).Append(" ("u8);
+                _names = true;
                 PrintXval(Xlats.LockTypes, (ulong)rv, "F_???");
+                _names = false;
                 _b.Append((byte)')');
                 return true;
             case 11: // F_GETSIG

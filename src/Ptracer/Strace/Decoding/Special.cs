@@ -42,8 +42,44 @@ public sealed partial class SyscallFormatter
             case "ptrace":
                 PtraceEntry();
                 return true;
+            case "kcmp":
+                KcmpEntry();
+                return true;
+            case "mbind":
+            case "set_mempolicy":
+            case "migrate_pages":
+                MempolicyEntry();
+                return true;
+            case "get_mempolicy":
+                return true; // everything is printed at exit: the first two arguments are outputs
             default:
                 return false;
+        }
+    }
+
+    /// <summary>kcmp: the indexes are descriptors for KCMP_FILE, absent for the whole-resource types.</summary>
+    private void KcmpEntry()
+    {
+        PrintInt(Reg(0));
+        _b.Append(", "u8);
+        PrintInt(Reg(1));
+        _b.Append(", "u8);
+        uint type = (uint)Reg(2);
+        PrintXval(Xlats.KcmpTypes, type, "KCMP_???");
+        _c.PrintedAtEntry = SpecialDone;
+        switch (type)
+        {
+            case 0: // KCMP_FILE
+                _b.Append(", "u8);
+                PrintFd(Reg(3));
+                _b.Append(", "u8);
+                PrintFd(Reg(4));
+                return;
+            case 1: case 2: case 3: case 4: case 5: case 6: // VM FILES FS SIGHAND IO SYSVSEM
+                return;
+            default:
+                _b.Append(", "u8).AppendHex(Reg(3)).Append(", "u8).AppendHex(Reg(4));
+                return;
         }
     }
 
@@ -78,6 +114,9 @@ public sealed partial class SyscallFormatter
                 return true;
             case "ptrace":
                 PtraceExit();
+                return true;
+            case "get_mempolicy":
+                GetMempolicyExit();
                 return true;
             default:
                 return false;
@@ -134,7 +173,6 @@ public sealed partial class SyscallFormatter
         switch (cmd)
         {
             case 1: case 3: case 9: case 11: case 1025: case 1032: case 1034: case 17:
-            case 1035: case 1037:
                 return; // F_GETFD, F_GETFL, F_GETOWN, F_GETSIG, F_GETLEASE, F_GETPIPE_SZ, F_GET_SEALS...
             case 2: // F_SETFD
                 _b.Append(", "u8);
@@ -246,6 +284,14 @@ public sealed partial class SyscallFormatter
     /// <summary>The request: its name, or _IOC(dir, type, nr, size).</summary>
     private void PrintIoctlRequest(uint request)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintIoctlRequest(request);
+            int namesAt = VerboseNames();
+            PrintIoctlRequest(request);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         string? name = Raw ? null : Xlats.IoctlNames.Lookup(request);
         if (name is not null)
         {
@@ -316,24 +362,11 @@ public sealed partial class SyscallFormatter
                 return;
             case TCFLSH:
                 _b.Append(", "u8);
-                switch ((int)arg)
-                {
-                    case 0: _b.Append("TCIFLUSH"u8); break;
-                    case 1: _b.Append("TCOFLUSH"u8); break;
-                    case 2: _b.Append("TCIOFLUSH"u8); break;
-                    default: _b.AppendHex((uint)arg).Append(" /* TC??? */"u8); break;
-                }
+                PrintXval(Xlats.TcflshArgs, (uint)arg, "TC???");
                 return;
             case TCXONC:
                 _b.Append(", "u8);
-                switch ((int)arg)
-                {
-                    case 0: _b.Append("TCOOFF"u8); break;
-                    case 1: _b.Append("TCOON"u8); break;
-                    case 2: _b.Append("TCIOFF"u8); break;
-                    case 3: _b.Append("TCION"u8); break;
-                    default: _b.AppendHex((uint)arg).Append(" /* TC??? */"u8); break;
-                }
+                PrintXval(Xlats.TcxoncArgs, (uint)arg, "TC???");
                 return;
             default:
                 _b.Append(", "u8);
@@ -484,6 +517,38 @@ public sealed partial class SyscallFormatter
           .Append(", ws_ypixel="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(s[6..])).Append((byte)'}');
     }
 
+    /// <summary>-X raw termios flags: each delay, speed and size field as its own number, as strace prints them.</summary>
+    private void PrintTermiosRawFlags(uint iflag, uint oflag, uint cflag, uint lflag)
+    {
+        _b.Append("{c_iflag="u8).AppendHex(iflag).Append(", c_oflag="u8);
+        foreach (uint mask in (ReadOnlySpan<uint>)[0x100, 0x600, 0x1800, 0x2000, 0x4000, 0x8000])
+            _b.AppendHex(oflag & mask).Append((byte)'|');
+        _b.AppendHex(oflag & ~0xff00u).Append(", c_cflag="u8);
+        _b.AppendHex(cflag & 0x100f).Append((byte)'|');
+        if ((cflag & 0x100f0000) != 0) _b.AppendHex((cflag >> 16) & 0x100f).Append("<<IBSHIFT|"u8);
+        _b.AppendHex(cflag & 0x30).Append((byte)'|').AppendHex(cflag & ~0x100f103fu);
+        _b.Append(", c_lflag="u8).AppendHex(lflag);
+    }
+
+    /// <summary>termios's c_line and c_cc (with -v) and the closing brace.</summary>
+    private void PrintTermiosTail(ReadOnlySpan<byte> s)
+    {
+        _b.Append(", c_line="u8);
+        byte line = s[16];
+        if (line < LineDisciplines.Length) _b.Append(LineDisciplines[line]);
+        else _b.AppendHex(line).Append(" /* N_??? */"u8);
+        _b.Append(", c_cc=["u8);
+        for (int i = 0; i < 19; i++)
+        {
+            if (i > 0) _b.Append(", "u8);
+            _b.Append((byte)'[');
+            if (i < ControlChars.Length) _b.Append(ControlChars[i]);
+            else _b.Append(i);
+            _b.Append("]="u8).AppendHex(s[17 + i]);
+        }
+        _b.Append("]}"u8);
+    }
+
     /// <summary>
     /// struct termios: {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD,
     /// c_lflag=ISIG|ICANON|..., ...}; with -v also c_line and c_cc. (strace leaves a trailing "|" after the delay and
@@ -494,6 +559,13 @@ public sealed partial class SyscallFormatter
         Span<byte> s = stackalloc byte[36];
         if (!TryReadStruct(address, s)) return;
         uint iflag = UI(s, 0), oflag = UI(s, 4), cflag = UI(s, 8), lflag = UI(s, 12);
+        if (Raw)
+        {
+            PrintTermiosRawFlags(iflag, oflag, cflag, lflag);
+            if (!Abbrev) PrintTermiosTail(s);
+            else _b.Append(", ...}"u8);
+            return;
+        }
         _b.Append("{c_iflag="u8);
         AppendBitNames(iflag, TermiosIflags);
         _b.Append(", c_oflag="u8);
@@ -518,20 +590,7 @@ public sealed partial class SyscallFormatter
             _b.Append(", ...}"u8);
             return;
         }
-        _b.Append(", c_line="u8);
-        byte line = s[16];
-        if (line < LineDisciplines.Length) _b.Append(LineDisciplines[line]);
-        else _b.AppendHex(line).Append(" /* N_??? */"u8);
-        _b.Append(", c_cc=["u8);
-        for (int i = 0; i < 19; i++)
-        {
-            if (i > 0) _b.Append(", "u8);
-            _b.Append((byte)'[');
-            if (i < ControlChars.Length) _b.Append(ControlChars[i]);
-            else _b.Append(i);
-            _b.Append("]="u8).AppendHex(s[17 + i]);
-        }
-        _b.Append("]}"u8);
+        PrintTermiosTail(s);
     }
 
     private static readonly (uint Bit, string Name)[] TermiosIflags =
@@ -608,6 +667,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintFutexOp(uint op)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintFutexOp(op);
+            int namesAt = VerboseNames();
+            PrintFutexOp(op);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(op);
@@ -701,6 +768,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintFutexBitset(uint bitset)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintFutexBitset(bitset);
+            int namesAt = VerboseNames();
+            PrintFutexBitset(bitset);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (bitset == uint.MaxValue && !Raw) _b.Append("FUTEX_BITSET_MATCH_ANY"u8);
         else _b.AppendHex(bitset);
     }
@@ -766,7 +841,7 @@ public sealed partial class SyscallFormatter
                 return;
             case 0x59616d61: // PR_SET_PTRACER
                 _b.Append(", "u8);
-                if ((int)a2 == -1 && !Raw) _b.Append("PR_SET_PTRACER_ANY"u8);
+                if ((int)a2 == -1) PrintNamedValue("PR_SET_PTRACER_ANY"u8, -1);
                 else _b.Append((int)a2);
                 return;
             case 52: // PR_GET_SPECULATION_CTRL
@@ -1034,6 +1109,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintPtraceOptions(ulong v)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintPtraceOptions(v);
+            int namesAt = VerboseNames();
+            PrintPtraceOptions(v);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw || v == 0)
         {
             _b.AppendHex(v);
