@@ -24,6 +24,7 @@ public sealed partial class SyscallFormatter
     {
         ArgKind.ArchPrctlArg => (uint)Reg(0) is 0x1003 or 0x1004 or 0x1021 or 0x1022 or 0x1024,
         ArgKind.MmsghdrIn => true, // the kernel writes msg_len: strace prints the array at exit
+        ArgKind.SeccompArgs => (uint)Reg(0) == 3, // SECCOMP_GET_NOTIF_SIZES fills a struct
         _ => false,
     };
 
@@ -67,6 +68,9 @@ public sealed partial class SyscallFormatter
             case ArgKind.UInt: PrintUInt(v); break;
             case ArgKind.ULong: PrintULong(v); break;
             case ArgKind.Size: PrintULong(v); break;
+            case ArgKind.Hex when _c.Def.Name == "perf_event_open" && index == 4:
+                PrintFlags(Xlats.PerfEventOpenFlags, v, "PERF_FLAG_???");
+                break;
             case ArgKind.Hex: PrintHex(v); break;
             case ArgKind.Unused: PrintHex(v); break;
             case ArgKind.Octal: PrintOctal(v); break;
@@ -284,6 +288,7 @@ public sealed partial class SyscallFormatter
                 else _b.AppendHex((uint)v);
                 break;
             case ArgKind.SeccompOp: PrintXval(Xlats.SeccompOps, (uint)v, "SECCOMP_SET_MODE_???"); break;
+            case ArgKind.SeccompFlags when (uint)ArgValue(0) != 1: _b.AppendHex((uint)v); break; // named for SET_MODE_FILTER only
             case ArgKind.SeccompFlags: PrintFlags(Xlats.SeccompFilterFlags, (uint)v, "SECCOMP_FILTER_FLAG_???"); break;
             case ArgKind.SeccompArgs: PrintSeccompArgs(v, ArgValue(0)); break;
             case ArgKind.PtraceRequest: PrintXval(Xlats.PtraceRequests, v, "PTRACE_???"); break;
@@ -530,6 +535,11 @@ public sealed partial class SyscallFormatter
     /// <summary>An unsigned int in hex; a few flag arguments strace decodes are named here.</summary>
     private void PrintUIntHex(uint v, int index)
     {
+        if (MountApiFlags(index) is var (table, dflt))
+        {
+            PrintFlags(table, v, dflt);
+            return;
+        }
         if (_c.Def.Name == "open_tree" && index == 2 && !Raw)
         {
             if (v == 0)
@@ -846,9 +856,10 @@ public sealed partial class SyscallFormatter
             return;
         }
         ulong v = value;
-        if (!Raw && (v & 0xffff0000) == 0xc0ed0000)
+        if ((v & 0xffff0000) == 0xc0ed0000)
         {
-            _b.Append("MS_MGC_VAL"u8);
+            if (Raw) _b.AppendHex(0xc0ed0000);
+            else _b.Append("MS_MGC_VAL"u8);
             v &= 0xffff;
             if (v == 0) return;
             _b.Append((byte)'|');
@@ -1505,7 +1516,8 @@ public sealed partial class SyscallFormatter
         if (!TryReadStruct(address, s)) return;
         uint version = UI(s, 0);
         _b.Append("{version="u8);
-        switch (version)
+        if (Raw) _b.AppendHex(version);
+        else switch (version)
         {
             case 0x19980330: _b.Append("_LINUX_CAPABILITY_VERSION_1"u8); break;
             case 0x20071026: _b.Append("_LINUX_CAPABILITY_VERSION_2"u8); break;
@@ -1532,6 +1544,14 @@ public sealed partial class SyscallFormatter
 
     private void AppendCapSet(ulong caps)
     {
+        if (Raw)
+        {
+            // strace prints the two 32-bit words apart: lo (also when both are zero), then |hi.
+            uint lo = (uint)caps, hi = (uint)(caps >> 32);
+            if (lo != 0 || hi == 0) _b.AppendHex(lo);
+            if (hi != 0) _b.Append(lo != 0 ? "|"u8 : ""u8).AppendHex(hi);
+            return;
+        }
         if (caps == 0)
         {
             _b.Append((byte)'0');
@@ -1598,6 +1618,16 @@ public sealed partial class SyscallFormatter
 
     private void PrintSeccompArgs(ulong address, ulong op)
     {
+        if ((uint)op == 3) // GET_NOTIF_SIZES
+        {
+            Span<byte> sizes = stackalloc byte[6];
+            if (Failed) PrintAddress(address);
+            else if (TryReadStruct(address, sizes))
+                _b.Append("{seccomp_notif="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(sizes))
+                  .Append(", seccomp_notif_resp="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(sizes[2..]))
+                  .Append(", seccomp_data="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(sizes[4..])).Append((byte)'}');
+            return;
+        }
         if ((uint)op == 1) // SECCOMP_SET_MODE_FILTER
         {
             PrintSockFprog(address);
@@ -1606,7 +1636,7 @@ public sealed partial class SyscallFormatter
         if ((uint)op == 2 && address != 0 && _c.Memory.TryRead(address, out uint action)) // GET_ACTION_AVAIL
         {
             _b.Append((byte)'[');
-            AppendSeccompAction(action);
+            PrintXval(Xlats.SeccompRetActions, action, "SECCOMP_RET_???");
             _b.Append((byte)']');
             return;
         }
@@ -1636,8 +1666,10 @@ public sealed partial class SyscallFormatter
         int w = WordSize;
         Span<byte> s = stackalloc byte[16];
         if (!TryReadStruct(address, s[..(2 * w)])) return;
-        _b.Append("{len="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(s)).Append(", filter="u8);
-        PrintAddress(Word(s, w));
+        ushort len = BinaryPrimitives.ReadUInt16LittleEndian(s);
+        _b.Append("{len="u8).Append((ulong)len).Append(", filter="u8);
+        if (Abbrev) PrintAddress(Word(s, w));
+        else PrintBpfProgram(Word(s, w), len);
         _b.Append((byte)'}');
     }
 }

@@ -492,6 +492,8 @@ internal static partial class Xlats
         new(0x20000000, "CLONE_NEWPID"),
         new(0x40000000, "CLONE_NEWNET"),
         new(0x80000000, "CLONE_IO"),
+        new(0x100000000, "CLONE_CLEAR_SIGHAND"),
+        new(0x200000000, "CLONE_INTO_CGROUP"),
     ]);
 
     public static readonly Xlat WaitOptions = new(true, [
@@ -781,9 +783,11 @@ internal static partial class Xlats
         new(0x0, "PTRACE_TRACEME"),
         new(0x1, "PTRACE_PEEKTEXT"),
         new(0x2, "PTRACE_PEEKDATA"),
+        new(0x3, "PTRACE_PEEKUSER"),
         new(0x3, "PTRACE_PEEKUSR"),
         new(0x4, "PTRACE_POKETEXT"),
         new(0x5, "PTRACE_POKEDATA"),
+        new(0x6, "PTRACE_POKEUSER"),
         new(0x6, "PTRACE_POKEUSR"),
         new(0x7, "PTRACE_CONT"),
         new(0x8, "PTRACE_KILL"),
@@ -1832,6 +1836,379 @@ internal static partial class Xlats
         new(0x1, "MPOL_F_NODE"),
         new(0x2, "MPOL_F_ADDR"),
         new(0x4, "MPOL_F_MEMS_ALLOWED"),
+    ]);
+
+    public static readonly Xlat KeySpecs = new(false, [
+        new(unchecked((ulong)(-1)), "KEY_SPEC_THREAD_KEYRING"),
+        new(unchecked((ulong)(-2)), "KEY_SPEC_PROCESS_KEYRING"),
+        new(unchecked((ulong)(-3)), "KEY_SPEC_SESSION_KEYRING"),
+        new(unchecked((ulong)(-4)), "KEY_SPEC_USER_KEYRING"),
+        new(unchecked((ulong)(-5)), "KEY_SPEC_USER_SESSION_KEYRING"),
+        new(unchecked((ulong)(-6)), "KEY_SPEC_GROUP_KEYRING"),
+        new(unchecked((ulong)(-7)), "KEY_SPEC_REQKEY_AUTH_KEY"),
+        new(unchecked((ulong)(-8)), "KEY_SPEC_REQUESTOR_KEYRING"),
+    ]);
+
+    public static readonly Xlat KeyReqkeyDefaults = new(false, [
+        new(unchecked((ulong)(-1)), "KEY_REQKEY_DEFL_NO_CHANGE"),
+        new(0x0, "KEY_REQKEY_DEFL_DEFAULT"),
+        new(0x1, "KEY_REQKEY_DEFL_THREAD_KEYRING"),
+        new(0x2, "KEY_REQKEY_DEFL_PROCESS_KEYRING"),
+        new(0x3, "KEY_REQKEY_DEFL_SESSION_KEYRING"),
+        new(0x4, "KEY_REQKEY_DEFL_USER_KEYRING"),
+        new(0x5, "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"),
+        new(0x6, "KEY_REQKEY_DEFL_GROUP_KEYRING"),
+        new(0x7, "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"),
+    ]);
+
+    public static readonly Xlat KeyPerms = new(true, [
+        new(0x1000000, "KEY_POS_VIEW"),
+        new(0x2000000, "KEY_POS_READ"),
+        new(0x4000000, "KEY_POS_WRITE"),
+        new(0x8000000, "KEY_POS_SEARCH"),
+        new(0x10000000, "KEY_POS_LINK"),
+        new(0x20000000, "KEY_POS_SETATTR"),
+        new(0x3f000000, "KEY_POS_ALL"),
+        new(0x10000, "KEY_USR_VIEW"),
+        new(0x20000, "KEY_USR_READ"),
+        new(0x40000, "KEY_USR_WRITE"),
+        new(0x80000, "KEY_USR_SEARCH"),
+        new(0x100000, "KEY_USR_LINK"),
+        new(0x200000, "KEY_USR_SETATTR"),
+        new(0x3f0000, "KEY_USR_ALL"),
+        new(0x100, "KEY_GRP_VIEW"),
+        new(0x200, "KEY_GRP_READ"),
+        new(0x400, "KEY_GRP_WRITE"),
+        new(0x800, "KEY_GRP_SEARCH"),
+        new(0x1000, "KEY_GRP_LINK"),
+        new(0x2000, "KEY_GRP_SETATTR"),
+        new(0x3f00, "KEY_GRP_ALL"),
+        new(0x1, "KEY_OTH_VIEW"),
+        new(0x2, "KEY_OTH_READ"),
+        new(0x4, "KEY_OTH_WRITE"),
+        new(0x8, "KEY_OTH_SEARCH"),
+        new(0x10, "KEY_OTH_LINK"),
+        new(0x20, "KEY_OTH_SETATTR"),
+        new(0x3f, "KEY_OTH_ALL"),
+    ]);
+
+    public static readonly Xlat FsopenFlags = new(true, [
+        new(0x1, "FSOPEN_CLOEXEC"),
+    ]);
+
+    public static readonly Xlat FsconfigCommands = new(false, [
+        new(0x0, "FSCONFIG_SET_FLAG"),
+        new(0x1, "FSCONFIG_SET_STRING"),
+        new(0x2, "FSCONFIG_SET_BINARY"),
+        new(0x3, "FSCONFIG_SET_PATH"),
+        new(0x4, "FSCONFIG_SET_PATH_EMPTY"),
+        new(0x5, "FSCONFIG_SET_FD"),
+        new(0x6, "FSCONFIG_CMD_CREATE"),
+        new(0x7, "FSCONFIG_CMD_RECONFIGURE"),
+    ]);
+
+    public static readonly Xlat FsmountFlags = new(true, [
+        new(0x1, "FSMOUNT_CLOEXEC"),
+    ]);
+
+    public static readonly Xlat MountAttrs = new(true, [
+        new(0x1, "MOUNT_ATTR_RDONLY"),
+        new(0x2, "MOUNT_ATTR_NOSUID"),
+        new(0x4, "MOUNT_ATTR_NODEV"),
+        new(0x8, "MOUNT_ATTR_NOEXEC"),
+        new(0x10, "MOUNT_ATTR_NOATIME"),
+        new(0x20, "MOUNT_ATTR_STRICTATIME"),
+        new(0x80, "MOUNT_ATTR_NODIRATIME"),
+        new(0x100000, "MOUNT_ATTR_IDMAP"),
+        new(0x200000, "MOUNT_ATTR_NOSYMFOLLOW"),
+    ]);
+
+    public static readonly Xlat MoveMountFlags = new(true, [
+        new(0x1, "MOVE_MOUNT_F_SYMLINKS"),
+        new(0x2, "MOVE_MOUNT_F_AUTOMOUNTS"),
+        new(0x4, "MOVE_MOUNT_F_EMPTY_PATH"),
+        new(0x10, "MOVE_MOUNT_T_SYMLINKS"),
+        new(0x20, "MOVE_MOUNT_T_AUTOMOUNTS"),
+        new(0x40, "MOVE_MOUNT_T_EMPTY_PATH"),
+        new(0x100, "MOVE_MOUNT_SET_GROUP"),
+    ]);
+
+    public static readonly Xlat FspickFlags = new(true, [
+        new(0x1, "FSPICK_CLOEXEC"),
+        new(0x2, "FSPICK_SYMLINK_NOFOLLOW"),
+        new(0x4, "FSPICK_NO_AUTOMOUNT"),
+        new(0x8, "FSPICK_EMPTY_PATH"),
+    ]);
+
+    public static readonly Xlat PrCapAmbientOps = new(false, [
+        new(0x1, "PR_CAP_AMBIENT_IS_SET"),
+        new(0x2, "PR_CAP_AMBIENT_RAISE"),
+        new(0x3, "PR_CAP_AMBIENT_LOWER"),
+        new(0x4, "PR_CAP_AMBIENT_CLEAR_ALL"),
+    ]);
+
+    public static readonly Xlat SecureBits = new(true, [
+        new(0x1, "SECBIT_NOROOT"),
+        new(0x2, "SECBIT_NOROOT_LOCKED"),
+        new(0x4, "SECBIT_NO_SETUID_FIXUP"),
+        new(0x8, "SECBIT_NO_SETUID_FIXUP_LOCKED"),
+        new(0x10, "SECBIT_KEEP_CAPS"),
+        new(0x20, "SECBIT_KEEP_CAPS_LOCKED"),
+        new(0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"),
+        new(0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"),
+    ]);
+
+    public static readonly Xlat PrSpecMisfeatures = new(false, [
+        new(0x0, "PR_SPEC_STORE_BYPASS"),
+        new(0x1, "PR_SPEC_INDIRECT_BRANCH"),
+        new(0x2, "PR_SPEC_L1D_FLUSH"),
+    ]);
+
+    public static readonly Xlat PrMceKillOps = new(false, [
+        new(0x0, "PR_MCE_KILL_CLEAR"),
+        new(0x1, "PR_MCE_KILL_SET"),
+    ]);
+
+    public static readonly Xlat PrMceKillPolicies = new(false, [
+        new(0x0, "PR_MCE_KILL_LATE"),
+        new(0x1, "PR_MCE_KILL_EARLY"),
+        new(0x2, "PR_MCE_KILL_DEFAULT"),
+    ]);
+
+    public static readonly Xlat PrTscModes = new(false, [
+        new(0x1, "PR_TSC_ENABLE"),
+        new(0x2, "PR_TSC_SIGSEGV"),
+    ]);
+
+    public static readonly Xlat PrSetMmOps = new(false, [
+        new(0x1, "PR_SET_MM_START_CODE"),
+        new(0x2, "PR_SET_MM_END_CODE"),
+        new(0x3, "PR_SET_MM_START_DATA"),
+        new(0x4, "PR_SET_MM_END_DATA"),
+        new(0x5, "PR_SET_MM_START_STACK"),
+        new(0x6, "PR_SET_MM_START_BRK"),
+        new(0x7, "PR_SET_MM_BRK"),
+        new(0x8, "PR_SET_MM_ARG_START"),
+        new(0x9, "PR_SET_MM_ARG_END"),
+        new(0xa, "PR_SET_MM_ENV_START"),
+        new(0xb, "PR_SET_MM_ENV_END"),
+        new(0xc, "PR_SET_MM_AUXV"),
+        new(0xd, "PR_SET_MM_EXE_FILE"),
+        new(0xe, "PR_SET_MM_MAP"),
+        new(0xf, "PR_SET_MM_MAP_SIZE"),
+    ]);
+
+    public static readonly Xlat PrSchedCoreOps = new(false, [
+        new(0x0, "PR_SCHED_CORE_GET"),
+        new(0x1, "PR_SCHED_CORE_CREATE"),
+        new(0x2, "PR_SCHED_CORE_SHARE_TO"),
+        new(0x3, "PR_SCHED_CORE_SHARE_FROM"),
+    ]);
+
+    public static readonly Xlat PidTypes = new(false, [
+        new(0x0, "PIDTYPE_PID"),
+        new(0x1, "PIDTYPE_TGID"),
+        new(0x2, "PIDTYPE_PGID"),
+        new(0x3, "PIDTYPE_SID"),
+    ]);
+
+    public static readonly Xlat PeeksiginfoFlags = new(true, [
+        new(0x1, "PTRACE_PEEKSIGINFO_SHARED"),
+    ]);
+
+    public static readonly Xlat SeccompRetActions = new(false, [
+        new(0x80000000, "SECCOMP_RET_KILL_PROCESS"),
+        new(0x0, "SECCOMP_RET_KILL_THREAD"),
+        new(0x30000, "SECCOMP_RET_TRAP"),
+        new(0x50000, "SECCOMP_RET_ERRNO"),
+        new(0x7fc00000, "SECCOMP_RET_USER_NOTIF"),
+        new(0x7ff00000, "SECCOMP_RET_TRACE"),
+        new(0x7ffc0000, "SECCOMP_RET_LOG"),
+        new(0x7fff0000, "SECCOMP_RET_ALLOW"),
+    ]);
+
+    public static readonly Xlat BpfClasses = new(false, [
+        new(0x0, "BPF_LD"),
+        new(0x1, "BPF_LDX"),
+        new(0x2, "BPF_ST"),
+        new(0x3, "BPF_STX"),
+        new(0x4, "BPF_ALU"),
+        new(0x5, "BPF_JMP"),
+        new(0x6, "BPF_RET"),
+        new(0x7, "BPF_MISC"),
+    ]);
+
+    public static readonly Xlat BpfSizes = new(false, [
+        new(0x0, "BPF_W"),
+        new(0x8, "BPF_H"),
+        new(0x10, "BPF_B"),
+        new(0x18, "BPF_DW"),
+    ]);
+
+    public static readonly Xlat BpfModes = new(false, [
+        new(0x0, "BPF_IMM"),
+        new(0x20, "BPF_ABS"),
+        new(0x40, "BPF_IND"),
+        new(0x60, "BPF_MEM"),
+        new(0x80, "BPF_LEN"),
+        new(0xa0, "BPF_MSH"),
+    ]);
+
+    public static readonly Xlat BpfSources = new(false, [
+        new(0x0, "BPF_K"),
+        new(0x8, "BPF_X"),
+    ]);
+
+    public static readonly Xlat BpfAluOps = new(false, [
+        new(0x0, "BPF_ADD"),
+        new(0x10, "BPF_SUB"),
+        new(0x20, "BPF_MUL"),
+        new(0x30, "BPF_DIV"),
+        new(0x40, "BPF_OR"),
+        new(0x50, "BPF_AND"),
+        new(0x60, "BPF_LSH"),
+        new(0x70, "BPF_RSH"),
+        new(0x80, "BPF_NEG"),
+        new(0x90, "BPF_MOD"),
+        new(0xa0, "BPF_XOR"),
+    ]);
+
+    public static readonly Xlat BpfJmpOps = new(false, [
+        new(0x0, "BPF_JA"),
+        new(0x10, "BPF_JEQ"),
+        new(0x20, "BPF_JGT"),
+        new(0x30, "BPF_JGE"),
+        new(0x40, "BPF_JSET"),
+    ]);
+
+    public static readonly Xlat BpfRvals = new(false, [
+        new(0x0, "BPF_K"),
+        new(0x8, "BPF_X"),
+        new(0x10, "BPF_A"),
+    ]);
+
+    public static readonly Xlat BpfMiscOps = new(false, [
+        new(0x0, "BPF_TAX"),
+        new(0x80, "BPF_TXA"),
+    ]);
+
+    public static readonly Xlat LandlockAccessFs = new(true, [
+        new(0x1, "LANDLOCK_ACCESS_FS_EXECUTE"),
+        new(0x2, "LANDLOCK_ACCESS_FS_WRITE_FILE"),
+        new(0x4, "LANDLOCK_ACCESS_FS_READ_FILE"),
+        new(0x8, "LANDLOCK_ACCESS_FS_READ_DIR"),
+        new(0x10, "LANDLOCK_ACCESS_FS_REMOVE_DIR"),
+        new(0x20, "LANDLOCK_ACCESS_FS_REMOVE_FILE"),
+        new(0x40, "LANDLOCK_ACCESS_FS_MAKE_CHAR"),
+        new(0x80, "LANDLOCK_ACCESS_FS_MAKE_DIR"),
+        new(0x100, "LANDLOCK_ACCESS_FS_MAKE_REG"),
+        new(0x200, "LANDLOCK_ACCESS_FS_MAKE_SOCK"),
+        new(0x400, "LANDLOCK_ACCESS_FS_MAKE_FIFO"),
+        new(0x800, "LANDLOCK_ACCESS_FS_MAKE_BLOCK"),
+        new(0x1000, "LANDLOCK_ACCESS_FS_MAKE_SYM"),
+        new(0x2000, "LANDLOCK_ACCESS_FS_REFER"),
+        new(0x4000, "LANDLOCK_ACCESS_FS_TRUNCATE"),
+    ]);
+
+    public static readonly Xlat LandlockCreateFlags = new(true, [
+        new(0x1, "LANDLOCK_CREATE_RULESET_VERSION"),
+    ]);
+
+    public static readonly Xlat LandlockRuleTypes = new(false, [
+        new(0x1, "LANDLOCK_RULE_PATH_BENEATH"),
+    ]);
+
+    public static readonly Xlat IoUringSetupFlags = new(true, [
+        new(0x1, "IORING_SETUP_IOPOLL"),
+        new(0x2, "IORING_SETUP_SQPOLL"),
+        new(0x4, "IORING_SETUP_SQ_AFF"),
+        new(0x8, "IORING_SETUP_CQSIZE"),
+        new(0x10, "IORING_SETUP_CLAMP"),
+        new(0x20, "IORING_SETUP_ATTACH_WQ"),
+        new(0x40, "IORING_SETUP_R_DISABLED"),
+        new(0x80, "IORING_SETUP_SUBMIT_ALL"),
+        new(0x100, "IORING_SETUP_COOP_TASKRUN"),
+        new(0x200, "IORING_SETUP_TASKRUN_FLAG"),
+        new(0x400, "IORING_SETUP_SQE128"),
+        new(0x800, "IORING_SETUP_CQE32"),
+    ]);
+
+    public static readonly Xlat IoUringEnterFlags = new(true, [
+        new(0x1, "IORING_ENTER_GETEVENTS"),
+        new(0x2, "IORING_ENTER_SQ_WAKEUP"),
+        new(0x4, "IORING_ENTER_SQ_WAIT"),
+        new(0x8, "IORING_ENTER_EXT_ARG"),
+        new(0x10, "IORING_ENTER_REGISTERED_RING"),
+    ]);
+
+    public static readonly Xlat IoUringRegisterOps = new(false, [
+        new(0x0, "IORING_REGISTER_BUFFERS"),
+        new(0x1, "IORING_UNREGISTER_BUFFERS"),
+        new(0x2, "IORING_REGISTER_FILES"),
+        new(0x3, "IORING_UNREGISTER_FILES"),
+        new(0x4, "IORING_REGISTER_EVENTFD"),
+        new(0x5, "IORING_UNREGISTER_EVENTFD"),
+        new(0x6, "IORING_REGISTER_FILES_UPDATE"),
+        new(0x7, "IORING_REGISTER_EVENTFD_ASYNC"),
+        new(0x8, "IORING_REGISTER_PROBE"),
+        new(0x9, "IORING_REGISTER_PERSONALITY"),
+        new(0xa, "IORING_UNREGISTER_PERSONALITY"),
+        new(0xb, "IORING_REGISTER_RESTRICTIONS"),
+        new(0xc, "IORING_REGISTER_ENABLE_RINGS"),
+        new(0xd, "IORING_REGISTER_FILES2"),
+        new(0xe, "IORING_REGISTER_FILES_UPDATE2"),
+        new(0xf, "IORING_REGISTER_BUFFERS2"),
+        new(0x10, "IORING_REGISTER_BUFFERS_UPDATE"),
+        new(0x11, "IORING_REGISTER_IOWQ_AFF"),
+        new(0x12, "IORING_UNREGISTER_IOWQ_AFF"),
+        new(0x13, "IORING_REGISTER_IOWQ_MAX_WORKERS"),
+        new(0x14, "IORING_REGISTER_RING_FDS"),
+        new(0x15, "IORING_UNREGISTER_RING_FDS"),
+        new(0x16, "IORING_REGISTER_PBUF_RING"),
+        new(0x17, "IORING_UNREGISTER_PBUF_RING"),
+        new(0x18, "IORING_REGISTER_SYNC_CANCEL"),
+        new(0x19, "IORING_REGISTER_FILE_ALLOC_RANGE"),
+    ]);
+
+    public static readonly Xlat QuotaCommands = new(false, [
+        new(0x800001, "Q_SYNC"),
+        new(0x800002, "Q_QUOTAON"),
+        new(0x800003, "Q_QUOTAOFF"),
+        new(0x800004, "Q_GETFMT"),
+        new(0x800005, "Q_GETINFO"),
+        new(0x800006, "Q_SETINFO"),
+        new(0x800007, "Q_GETQUOTA"),
+        new(0x800008, "Q_SETQUOTA"),
+        new(0x800009, "Q_GETNEXTQUOTA"),
+        new(0x5801, "Q_XQUOTAON"),
+        new(0x5802, "Q_XQUOTAOFF"),
+        new(0x5803, "Q_XGETQUOTA"),
+        new(0x5804, "Q_XSETQLIM"),
+        new(0x5805, "Q_XGETQSTAT"),
+        new(0x5806, "Q_XQUOTARM"),
+        new(0x5807, "Q_XQUOTASYNC"),
+        new(0x5808, "Q_XGETQSTATV"),
+        new(0x5809, "Q_XGETNEXTQUOTA"),
+    ]);
+
+    public static readonly Xlat QuotaTypes = new(false, [
+        new(0x0, "USRQUOTA"),
+        new(0x1, "GRPQUOTA"),
+        new(0x2, "PRJQUOTA"),
+    ]);
+
+    public static readonly Xlat QuotaFormats = new(false, [
+        new(0x1, "QFMT_VFS_OLD"),
+        new(0x2, "QFMT_VFS_V0"),
+        new(0x3, "QFMT_OCFS2"),
+        new(0x4, "QFMT_VFS_V1"),
+    ]);
+
+    public static readonly Xlat PerfEventOpenFlags = new(true, [
+        new(0x1, "PERF_FLAG_FD_NO_GROUP"),
+        new(0x2, "PERF_FLAG_FD_OUTPUT"),
+        new(0x4, "PERF_FLAG_PID_CGROUP"),
+        new(0x8, "PERF_FLAG_FD_CLOEXEC"),
     ]);
 
     public static readonly Xlat UserfaultfdFlags = new(true, [

@@ -284,7 +284,7 @@ public sealed partial class SyscallFormatter
         _b.Append(", exit_signal="u8);
         ulong sig = UL(s, 32);
         if (sig == 0 || sig > int.MaxValue) _b.Append(sig);
-        else SignalNames.Append(_b, (int)sig);
+        else PrintSignal(sig);
         _b.Append(", stack="u8);
         PrintAddress(UL(s, 40));
         _b.Append(", stack_size="u8).AppendHex(UL(s, 48));
@@ -300,6 +300,7 @@ public sealed partial class SyscallFormatter
             _b.Append(", set_tid_size="u8).Append(UL(s, 72));
         }
         if (n >= 88 && UL(s, 80) != 0) _b.Append(", cgroup="u8).Append(UL(s, 80));
+        PrintNonzeroTail(address, 88, size);
         _b.Append((byte)'}');
         return (flags & (ClonePidfd | CloneParentSettid)) != 0;
     }

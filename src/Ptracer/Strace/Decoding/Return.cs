@@ -294,7 +294,9 @@ public sealed partial class SyscallFormatter
                 return true;
             case 52: // PR_GET_SPECULATION_CTRL
                 if (rv == 0) return false;
-                _b.AppendHex((ulong)rv).Append(" ("u8);
+                _b.AppendHex((ulong)rv);
+                if (Raw) return true;
+                _b.Append(" ("u8);
                 PrintSpecValue((ulong)rv);
                 _b.Append((byte)')');
                 return true;

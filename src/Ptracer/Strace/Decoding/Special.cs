@@ -52,6 +52,37 @@ public sealed partial class SyscallFormatter
                 return true;
             case "get_mempolicy":
                 return true; // everything is printed at exit: the first two arguments are outputs
+            case "add_key":
+            case "request_key":
+            case "keyctl":
+                KeyEntry();
+                return true;
+            case "fsconfig":
+                FsconfigEntry();
+                return true;
+            case "mount_setattr":
+                MountSetattrEntry();
+                return true;
+            case "landlock_create_ruleset":
+            case "landlock_add_rule":
+            case "landlock_restrict_self":
+                LandlockEntry();
+                return true;
+            case "io_uring_setup":
+            case "io_uring_enter":
+            case "io_uring_register":
+                IoUringEntry();
+                return true;
+            case "quotactl":
+            case "quotactl_fd":
+                QuotactlEntry();
+                return true;
+            case "name_to_handle_at":
+                NameToHandleEntry();
+                return true;
+            case "open_by_handle_at":
+                OpenByHandleEntry();
+                return true;
             default:
                 return false;
         }
@@ -117,6 +148,16 @@ public sealed partial class SyscallFormatter
                 return true;
             case "get_mempolicy":
                 GetMempolicyExit();
+                return true;
+            case "keyctl":
+                if (_c.PrintedAtEntry == 1) KeyctlExit();
+                return true;
+            case "quotactl":
+            case "quotactl_fd":
+                QuotactlExit();
+                return true;
+            case "name_to_handle_at":
+                NameToHandleExit();
                 return true;
             default:
                 return false;
@@ -804,7 +845,7 @@ public sealed partial class SyscallFormatter
         _c.PrintedAtEntry = SpecialDone;
         switch (option)
         {
-            case 3: case 7: case 13: case 21: case 30: case 27: case 46: case 58: case 56: case 31: case 32:
+            case 3: case 7: case 13: case 21: case 30: case 27: case 46: case 56: case 31: case 32:
                 return; // getters without arguments
             case 2: case 16: case 40: case 37: case 5: case 9: case 11: case 19: case 25:
                 _b.Append(", "u8);
@@ -823,8 +864,34 @@ public sealed partial class SyscallFormatter
                 _b.Append(", "u8);
                 PrintCString(a2, 15);
                 return;
-            case 8: case 29: case 36: case 28: case 14: // SET_KEEPCAPS, SET_TIMERSLACK, SET_CHILD_SUBREAPER, SET_SECUREBITS, SET_TIMING
+            case 8: case 29: case 36: case 14: // SET_KEEPCAPS, SET_TIMERSLACK, SET_CHILD_SUBREAPER, SET_TIMING
                 _b.Append(", "u8).Append(a2);
+                return;
+            case 28: // PR_SET_SECUREBITS
+                _b.Append(", "u8);
+                PrintFlags(Xlats.SecureBits, a2, "SECBIT_???");
+                return;
+            case 33: // PR_MCE_KILL
+                _b.Append(", "u8);
+                PrintXval(Xlats.PrMceKillOps, a2, "PR_MCE_KILL_???");
+                _b.Append(", "u8);
+                if (a2 == 1) PrintXval(Xlats.PrMceKillPolicies, a3, "PR_MCE_KILL_???");
+                else _b.AppendHex(a3);
+                _b.Append(", "u8).AppendHex(a4).Append(", "u8).AppendHex(a5);
+                return;
+            case 35: // PR_SET_MM
+                _b.Append(", "u8);
+                PrintXval(Xlats.PrSetMmOps, a2, "PR_SET_MM_???");
+                _b.Append(", "u8).AppendHex(a3).Append(", "u8).AppendHex(a4).Append(", "u8).AppendHex(a5);
+                return;
+            case 62: // PR_SCHED_CORE
+                _b.Append(", "u8);
+                PrintXval(Xlats.PrSchedCoreOps, a2, "PR_SCHED_CORE_???");
+                _b.Append(", "u8).Append((int)a3).Append(", "u8);
+                PrintPidType(a4);
+                _b.Append(", "u8);
+                if (a2 == 0) PrintAddress(a5);
+                else _b.AppendHex(a5);
                 return;
             case 23: case 24: // PR_CAPBSET_READ/DROP
                 _b.Append(", "u8);
@@ -856,20 +923,13 @@ public sealed partial class SyscallFormatter
                 return;
             case 47: // PR_CAP_AMBIENT
                 _b.Append(", "u8);
-                switch ((int)a2)
-                {
-                    case 1: _b.Append("PR_CAP_AMBIENT_IS_SET"u8); break;
-                    case 2: _b.Append("PR_CAP_AMBIENT_RAISE"u8); break;
-                    case 3: _b.Append("PR_CAP_AMBIENT_LOWER"u8); break;
-                    case 4: _b.Append("PR_CAP_AMBIENT_CLEAR_ALL"u8); break;
-                    default: _b.AppendHex(a2).Append(" /* PR_CAP_AMBIENT_??? */"u8); break;
-                }
+                PrintXval(Xlats.PrCapAmbientOps, a2, "PR_CAP_AMBIENT_???");
                 _b.Append(", "u8);
                 if ((int)a2 is 1 or 2 or 3) PrintXval(Xlats.Capabilities, a3, "CAP_???");
                 else _b.AppendHex(a3);
                 _b.Append(", "u8).AppendHex(a4).Append(", "u8).AppendHex(a5);
                 return;
-            case 38: case 39: case 41: case 42: case 34: // NO_NEW_PRIVS, THP_DISABLE, MCE_KILL_GET: all four
+            case 38: case 39: case 41: case 42: case 34: case 58: // NO_NEW_PRIVS, THP_DISABLE, MCE_KILL_GET, GET_IO_FLUSHER: all four
                 _b.Append(", "u8);
                 if (option is 38 or 41) _b.Append(a2);
                 else _b.AppendHex(a2);
@@ -877,7 +937,7 @@ public sealed partial class SyscallFormatter
                 return;
             case 0x53564d41: // PR_SET_VMA
                 _b.Append(", "u8);
-                if (a2 == 0) _b.Append(Raw ? "0"u8 : "PR_SET_VMA_ANON_NAME"u8);
+                if (a2 == 0) PrintNamedValue("PR_SET_VMA_ANON_NAME"u8, 0);
                 else _b.AppendHex(a2).Append(" /* PR_SET_VMA_??? */"u8);
                 _b.Append(", "u8);
                 PrintAddress(a3);
@@ -910,6 +970,15 @@ public sealed partial class SyscallFormatter
                 if (TryReadWord(a2, out ulong w)) _b.Append((byte)'[').AppendHex(w).Append((byte)']');
                 else _b.AppendHex(a2);
                 break;
+            case 25: // PR_GET_TSC
+                if (_c.Memory.TryRead(a2, out int tsc))
+                {
+                    _b.Append((byte)'[');
+                    PrintXval(Xlats.PrTscModes, (uint)tsc, "PR_TSC_???");
+                    _b.Append((byte)']');
+                }
+                else _b.AppendHex(a2);
+                break;
             case 2: // PR_GET_PDEATHSIG
                 if (_c.Memory.TryRead(a2, out int sig))
                 {
@@ -937,15 +1006,15 @@ public sealed partial class SyscallFormatter
         }
     }
 
-    private void PrintSpecMisfeature(ulong v)
+    private void PrintSpecMisfeature(ulong v) => PrintXval(Xlats.PrSpecMisfeatures, v, "PR_SPEC_???");
+
+    /// <summary>A pid type, which strace prints as a decimal number with the name in a comment.</summary>
+    private void PrintPidType(ulong v)
     {
-        switch (v)
-        {
-            case 0: _b.Append("PR_SPEC_STORE_BYPASS"u8); break;
-            case 1: _b.Append("PR_SPEC_INDIRECT_BRANCH"u8); break;
-            case 2: _b.Append("PR_SPEC_L1D_FLUSH"u8); break;
-            default: _b.AppendHex(v).Append(" /* PR_SPEC_??? */"u8); break;
-        }
+        _b.Append((long)v);
+        if (Raw) return;
+        string? name = Xlats.PidTypes.Lookup(v);
+        _b.Append(" /* "u8).Append(name ?? "PIDTYPE_???").Append(" */"u8);
     }
 
     private void PrintSpecValue(ulong v)
@@ -1010,19 +1079,40 @@ public sealed partial class SyscallFormatter
         {
             case 0: // TRACEME
                 return;
-            case 8: case 16: case 0x4207: // KILL, ATTACH, INTERRUPT
+            case 8: case 16: case 0x4207: case 0x4208: // KILL, ATTACH, INTERRUPT, LISTEN
                 _b.Append(", "u8).Append((int)Reg(1));
                 return;
         }
         _b.Append(", "u8).Append((int)Reg(1)).Append(", "u8);
         switch (req)
         {
-            case 1: case 2: case 3: // PEEKTEXT, PEEKDATA, PEEKUSR: the word is written to *data
-                _b.AppendHex(addr).Append(", "u8);
+            case 1: case 2: case 3: // PEEKTEXT, PEEKDATA, PEEKUSER: the word is written to *data
+                if (req == 3) PrintUserOffset(addr);
+                else _b.AppendHex(addr);
+                _b.Append(", "u8);
                 _c.PrintedAtEntry = 3;
                 return;
             case 4: case 5: case 6: // POKE*
-                _b.AppendHex(addr).Append(", "u8).AppendHex(data);
+                if (req == 6) PrintUserOffset(addr);
+                else _b.AppendHex(addr);
+                _b.Append(", "u8).AppendHex(data);
+                return;
+            case 0x4209: // PEEKSIGINFO: {off, flags, nr}, then the siginfo array at exit
+                PrintPeeksiginfoArgs(addr);
+                _b.Append(", "u8);
+                _c.PrintedAtEntry = 3;
+                return;
+            case 0x420a: // GETSIGMASK: the size, then the set at exit
+                _b.Append(addr).Append(", "u8);
+                _c.PrintedAtEntry = 3;
+                return;
+            case 0x420b: // SETSIGMASK
+                _b.Append(addr).Append(", "u8);
+                PrintSigsetAt(data, addr);
+                return;
+            case 0x420c: // SECCOMP_GET_FILTER: the filter index, then the program at exit
+                _b.Append(addr).Append(", "u8);
+                _c.PrintedAtEntry = 3;
                 return;
             case 7: case 9: case 17: case 24: case 31: case 32: case 33: case 0x4208: // resume requests: a signal
                 PrintAddress(addr);
@@ -1075,6 +1165,16 @@ public sealed partial class SyscallFormatter
     {
         if (_c.PrintedAtEntry != 3) return;
         ulong req = Reg(0), addr = Reg(2), data = Reg(3);
+        if (Failed && req == 0x4204 && data != 0)
+        {
+            PrintRegsetIovec(data, addr, contents: false);
+            return;
+        }
+        if (req == 0x420a && !Failed)
+        {
+            PrintSigsetAt(data, addr);
+            return;
+        }
         if (Failed || data == 0)
         {
             PrintAddress(data);
@@ -1148,10 +1248,23 @@ public sealed partial class SyscallFormatter
 
     private void PrintNoteType(ulong type)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintNoteType(type);
+            int namesAt = VerboseNames();
+            PrintNoteType(type);
+            EndVerbose(mark, namesAt);
+            return;
+        }
+        if (Raw)
+        {
+            _b.AppendHex(type);
+            return;
+        }
         switch (type)
         {
             case 1: _b.Append("NT_PRSTATUS"u8); break;
-            case 2: _b.Append("NT_PRFPREG"u8); break;
+            case 2: _b.Append("NT_FPREGSET"u8); break;
             case 3: _b.Append("NT_PRPSINFO"u8); break;
             case 4: _b.Append("NT_TASKSTRUCT"u8); break;
             case 6: _b.Append("NT_AUXV"u8); break;
@@ -1186,7 +1299,33 @@ public sealed partial class SyscallFormatter
     }
 
     /// <summary>GETREGSET/SETREGSET's iovec: {iov_base={regs}, iov_len=N} for NT_PRSTATUS, else the address.</summary>
-    private void PrintRegsetIovec(ulong address, ulong type)
+    /// <summary>PEEKSIGINFO's struct ptrace_peeksiginfo_args: {off=0, flags=PTRACE_PEEKSIGINFO_SHARED, nr=4}.</summary>
+    private void PrintPeeksiginfoArgs(ulong address)
+    {
+        Span<byte> a = stackalloc byte[16];
+        if (!TryReadStruct(address, a)) return;
+        _b.Append("{off="u8).Append(UL(a, 0)).Append(", flags="u8);
+        PrintFlags(Xlats.PeeksiginfoFlags, UI(a, 8), "PTRACE_PEEKSIGINFO_???");
+        _b.Append(", nr="u8).Append(I(a, 12)).Append((byte)'}');
+    }
+
+    /// <summary>An offset in struct user for PEEKUSER/POKEUSER: 8*RAX for the registers, else the number.</summary>
+    private void PrintUserOffset(ulong offset)
+    {
+        if (BeginVerbose(out int mark))
+        {
+            PrintUserOffset(offset);
+            int namesAt = VerboseNames();
+            PrintUserOffset(offset);
+            EndVerbose(mark, namesAt);
+            return;
+        }
+        if (!Raw && !Is32 && offset % 8 == 0 && offset / 8 < (ulong)UserRegNames.Length)
+            _b.Append("8*"u8).Append(UserRegNames[offset / 8].ToUpperInvariant());
+        else _b.AppendHex(offset);
+    }
+
+    private void PrintRegsetIovec(ulong address, ulong type, bool contents = true)
     {
         Span<byte> iov = stackalloc byte[16];
         if (address == 0 || !_c.Memory.TryRead(address, iov))
@@ -1196,7 +1335,7 @@ public sealed partial class SyscallFormatter
         }
         ulong b = UL(iov, 0), len = UL(iov, 8);
         _b.Append("{iov_base="u8);
-        if (type == 1 && len == 27 * 8) PrintUserRegs(b);
+        if (contents && type == 1 && len == 27 * 8) PrintUserRegs(b);
         else PrintAddress(b);
         _b.Append(", iov_len="u8).Append(len).Append((byte)'}');
     }
