@@ -26,7 +26,7 @@ GROUPS = {
     "kmm": ["asm/mman.h", "linux/mman.h", "linux/mempolicy.h"],
     "kproc": ["linux/sched.h", "linux/wait.h", "linux/futex.h", "linux/prctl.h", "asm/prctl.h",
               "linux/resource.h", "linux/capability.h", "linux/personality.h", "linux/seccomp.h",
-              "linux/membarrier.h", "linux/kcmp.h", "linux/securebits.h", "linux/filter.h", "linux/ptrace.h", "linux/keyctl.h", "linux/rseq.h", "linux/random.h"],
+              "linux/membarrier.h", "linux/sched/types.h", "linux/kcmp.h", "linux/securebits.h", "linux/filter.h", "linux/ptrace.h", "linux/keyctl.h", "linux/rseq.h", "linux/random.h"],
     "ksig": ["asm/signal.h", "asm/siginfo.h"],
     "ktime": ["linux/time.h"],
     "kio": ["linux/eventpoll.h", "linux/poll.h", "linux/mount.h", "linux/ipc.h", "linux/shm.h",
@@ -34,13 +34,14 @@ GROUPS = {
             "linux/if_ether.h", "linux/netlink.h", "linux/serial.h", "linux/fs.h", "linux/fiemap.h"],
     "ksem": ["linux/ipc.h", "linux/sem.h", "linux/msg.h"],
     "knet": ["linux/if.h", "linux/if_arp.h"],
+    "kreboot": ["linux/reboot.h"],
     "kperf": ["linux/perf_event.h"],
     "kquota": ["linux/quota.h", "linux/dqblk_xfs.h"],
     "kring": ["linux/landlock.h", "linux/io_uring.h"],
     "knl": ["linux/netlink.h", "linux/rtnetlink.h", "linux/if_addr.h"],
     "libc": ["_GNU_SOURCE", "unistd.h", "fcntl.h", "signal.h", "sys/socket.h", "netinet/in.h",
              "netinet/tcp.h", "sys/mount.h", "sys/timerfd.h", "sys/eventfd.h", "sys/signalfd.h",
-             "sys/file.h", "sys/mman.h", "sys/statvfs.h", "sys/epoll.h", "sched.h", "sys/pidfd.h", "sys/stat.h"],
+             "sys/file.h", "sys/mman.h", "sys/statvfs.h", "sys/epoll.h", "sched.h", "sys/pidfd.h", "sys/stat.h", "sys/swap.h"],
 }
 
 # (C# field, "flags" | "values", include group, names in strace's order)
@@ -474,6 +475,17 @@ TABLES = [
     ("QuotaFormats", "values", "kquota", "QFMT_VFS_OLD QFMT_VFS_V0 QFMT_OCFS2=3 QFMT_VFS_V1"),
     ("PerfEventOpenFlags", "flags", "kperf",
      "PERF_FLAG_FD_NO_GROUP PERF_FLAG_FD_OUTPUT PERF_FLAG_PID_CGROUP PERF_FLAG_FD_CLOEXEC"),
+    ("SchedAttrFlags", "flags", "kproc",
+     "SCHED_FLAG_RESET_ON_FORK SCHED_FLAG_RECLAIM SCHED_FLAG_DL_OVERRUN SCHED_FLAG_KEEP_POLICY "
+     "SCHED_FLAG_KEEP_PARAMS SCHED_FLAG_UTIL_CLAMP_MIN SCHED_FLAG_UTIL_CLAMP_MAX"),
+    ("SwapFlags", "flags", "libc", "SWAP_FLAG_PREFER SWAP_FLAG_DISCARD SWAP_FLAG_DISCARD_ONCE=0x20000 SWAP_FLAG_DISCARD_PAGES=0x40000"),
+    ("RebootMagic1", "values", "kreboot", "LINUX_REBOOT_MAGIC1"),
+    ("RebootMagic2", "values", "kreboot",
+     "LINUX_REBOOT_MAGIC2 LINUX_REBOOT_MAGIC2A LINUX_REBOOT_MAGIC2B LINUX_REBOOT_MAGIC2C"),
+    ("RebootCommands", "values", "kreboot",
+     "LINUX_REBOOT_CMD_RESTART LINUX_REBOOT_CMD_HALT LINUX_REBOOT_CMD_CAD_ON LINUX_REBOOT_CMD_CAD_OFF "
+     "LINUX_REBOOT_CMD_POWER_OFF LINUX_REBOOT_CMD_RESTART2 LINUX_REBOOT_CMD_SW_SUSPEND LINUX_REBOOT_CMD_KEXEC"),
+    ("SigevNotify", "values", "libc", "SIGEV_SIGNAL SIGEV_NONE SIGEV_THREAD SIGEV_THREAD_ID"),
     ("UserfaultfdFlags", "flags", "libc", "O_NONBLOCK O_CLOEXEC UFFD_USER_MODE_ONLY=1"),
     ("TcflshArgs", "values", "kio", "TCIFLUSH TCOFLUSH TCIOFLUSH"),
     ("TcxoncArgs", "values", "kio", "TCOOFF TCOON TCIOFF TCION"),

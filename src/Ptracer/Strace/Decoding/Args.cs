@@ -130,6 +130,9 @@ public sealed partial class SyscallFormatter
             case ArgKind.WriteBuffer when _c.Def.Name is "sendto" && NetlinkFamilyOf(Reg(0)) is var family and not NotNetlink:
                 PrintNetlink(v, ArgValue(index + 1), family);
                 break;
+            case ArgKind.WriteBuffer when _c.Def.Name is "sethostname" or "setdomainname" && (uint)ArgValue(index + 1) > 64:
+                PrintAddress(v); // longer than __NEW_UTS_LEN: strace does not read it
+                break;
             case ArgKind.WriteBuffer: PrintBuffer(v, ArgValue(index + 1)); break;
             case ArgKind.ReadBuffer:
                 if (Failed) PrintAddress(v);
@@ -504,7 +507,7 @@ public sealed partial class SyscallFormatter
             case ArgKind.SchedAttrIn: PrintSchedAttr(v); break;
             case ArgKind.SchedAttrOut:
                 if (Failed) PrintAddress(v);
-                else PrintSchedAttr(v);
+                else PrintSchedAttr(v, (uint)ArgValue(index + 1));
                 break;
             case ArgKind.OldSelectArgs:
             case ArgKind.OldMmapArgs:
@@ -926,15 +929,10 @@ public sealed partial class SyscallFormatter
             _b.AppendHex(value);
             return;
         }
-        ulong reset = value & 0x40000000;
-        string? name = Xlats.SchedPolicies.Lookup(value & ~0x40000000u);
-        if (name is null)
-        {
-            _b.AppendHex(value).Append(" /* SCHED_??? */"u8);
-            return;
-        }
-        _b.Append(name);
-        if (reset != 0) _b.Append("|SCHED_RESET_ON_FORK"u8);
+        // strace 6.1 does not split SCHED_RESET_ON_FORK off: 0x40000000 /* SCHED_??? */.
+        string? name = Xlats.SchedPolicies.Lookup(value);
+        if (name is null) _b.AppendHex(value).Append(" /* SCHED_??? */"u8);
+        else _b.Append(name);
     }
 
     private void PrintIoprioWho(uint value)
@@ -1330,16 +1328,12 @@ public sealed partial class SyscallFormatter
             _b.Append("}, "u8);
         }
         _b.Append("sigev_signo="u8);
-        SignalNames.Append(_b, signo);
+        // The signal is named only when the notification sends one.
+        if (notify is 0 or 2 or 4) PrintSignal((ulong)signo);
+        else _b.Append(signo);
         _b.Append(", sigev_notify="u8);
-        switch (notify)
-        {
-            case 0: _b.Append("SIGEV_SIGNAL"u8); break;
-            case 1: _b.Append("SIGEV_NONE"u8); break;
-            case 2: _b.Append("SIGEV_THREAD"u8); break;
-            case 4: _b.Append("SIGEV_THREAD_ID, sigev_notify_thread_id="u8).Append(I(s, w + 8)); break;
-            default: _b.Append(notify).Append(" /* SIGEV_??? */"u8); break;
-        }
+        PrintXval(Xlats.SigevNotify, (uint)notify, "SIGEV_???");
+        if (notify == 4) _b.Append(", sigev_notify_thread_id="u8).Append(I(s, w + 8));
         _b.Append((byte)'}');
     }
 
@@ -1375,15 +1369,60 @@ public sealed partial class SyscallFormatter
         _b.Append(", sigsetsize="u8).Append(size).Append((byte)'}');
     }
 
-    private void PrintSchedAttr(ulong address)
+    private const uint SchedAttrMinSize = 48, SchedAttrSizeVer1 = 56;
+
+    /// <summary>
+    /// struct sched_attr (strace's print_sched_attr): <paramref name="userSize"/> is sched_getattr's buffer size, 0 for
+    /// sched_setattr (whose size field says how much to read). Fields up to what the size covers, then "..." when
+    /// the size is larger than the struct strace knows.
+    /// </summary>
+    private void PrintSchedAttr(ulong address, uint userSize = 0)
     {
-        Span<byte> s = stackalloc byte[48];
-        if (!TryReadStruct(address, s)) return;
-        _b.Append("{size="u8).Append((ulong)UI(s, 0)).Append(", sched_policy="u8);
-        PrintSchedPolicy(UI(s, 4));
-        _b.Append(", sched_flags="u8).AppendHex(UL(s, 8)).Append(", sched_nice="u8).Append(I(s, 16))
-          .Append(", sched_priority="u8).Append((ulong)UI(s, 20)).Append(", sched_runtime="u8).Append(UL(s, 24))
-          .Append(", sched_deadline="u8).Append(UL(s, 32)).Append(", sched_period="u8).Append(UL(s, 40)).Append((byte)'}');
+        Span<byte> s = stackalloc byte[(int)SchedAttrSizeVer1];
+        s.Clear();
+        bool isSet = userSize == 0;
+        uint size;
+        if (!isSet)
+        {
+            size = Math.Min(userSize, SchedAttrSizeVer1);
+            if (!TryReadStruct(address, s[..(int)size])) return;
+            size = UI(s, 0);
+        }
+        else
+        {
+            if (!TryReadStruct(address, s[..4])) return;
+            userSize = UI(s, 0);
+            if (userSize == 0) userSize = SchedAttrMinSize;
+            size = Math.Min(userSize, SchedAttrSizeVer1);
+            if (size >= SchedAttrMinSize && !_c.Memory.TryRead(address, s[..(int)size]))
+            {
+                _b.AppendHex(address);
+                return;
+            }
+        }
+        _b.Append("{size="u8).Append((ulong)UI(s, 0));
+        if (size >= SchedAttrMinSize)
+        {
+            _b.Append(", sched_policy="u8);
+            PrintXval(Xlats.SchedPolicies, UI(s, 4), "SCHED_???");
+            _b.Append(", sched_flags="u8);
+            PrintFlags(Xlats.SchedAttrFlags, UL(s, 8), "SCHED_FLAG_???");
+            _b.Append(", sched_nice="u8).Append(I(s, 16))
+              .Append(", sched_priority="u8).Append((ulong)UI(s, 20)).Append(", sched_runtime="u8).Append(UL(s, 24))
+              .Append(", sched_deadline="u8).Append(UL(s, 32)).Append(", sched_period="u8).Append(UL(s, 40));
+            if (size >= SchedAttrSizeVer1)
+                _b.Append(", sched_util_min="u8).Append((ulong)UI(s, 48)).Append(", sched_util_max="u8).Append((ulong)UI(s, 52));
+        }
+        if ((isSet ? userSize : UI(s, 0)) > size) _b.Append(", ..."u8);
+        _b.Append((byte)'}');
+    }
+
+    /// <summary>sched_setattr at exit: " => {size=N}" when the kernel wrote back its size (E2BIG), then the flags.</summary>
+    private void SchedSetattrExit()
+    {
+        if (Failed && Ret == -7 && _c.Memory.TryRead(Reg(1), out uint size))
+            _b.Append(" => {size="u8).Append((ulong)size).Append((byte)'}');
+        _b.Append(", "u8).Append((ulong)(uint)Reg(2));
     }
 
     private void PrintRemoteIovec(ulong address, ulong count)

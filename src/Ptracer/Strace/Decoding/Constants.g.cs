@@ -2211,6 +2211,52 @@ internal static partial class Xlats
         new(0x8, "PERF_FLAG_FD_CLOEXEC"),
     ]);
 
+    public static readonly Xlat SchedAttrFlags = new(true, [
+        new(0x1, "SCHED_FLAG_RESET_ON_FORK"),
+        new(0x2, "SCHED_FLAG_RECLAIM"),
+        new(0x4, "SCHED_FLAG_DL_OVERRUN"),
+        new(0x8, "SCHED_FLAG_KEEP_POLICY"),
+        new(0x10, "SCHED_FLAG_KEEP_PARAMS"),
+        new(0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"),
+        new(0x40, "SCHED_FLAG_UTIL_CLAMP_MAX"),
+    ]);
+
+    public static readonly Xlat SwapFlags = new(true, [
+        new(0x8000, "SWAP_FLAG_PREFER"),
+        new(0x10000, "SWAP_FLAG_DISCARD"),
+        new(0x20000, "SWAP_FLAG_DISCARD_ONCE"),
+        new(0x40000, "SWAP_FLAG_DISCARD_PAGES"),
+    ]);
+
+    public static readonly Xlat RebootMagic1 = new(false, [
+        new(0xfee1dead, "LINUX_REBOOT_MAGIC1"),
+    ]);
+
+    public static readonly Xlat RebootMagic2 = new(false, [
+        new(0x28121969, "LINUX_REBOOT_MAGIC2"),
+        new(0x5121996, "LINUX_REBOOT_MAGIC2A"),
+        new(0x16041998, "LINUX_REBOOT_MAGIC2B"),
+        new(0x20112000, "LINUX_REBOOT_MAGIC2C"),
+    ]);
+
+    public static readonly Xlat RebootCommands = new(false, [
+        new(0x1234567, "LINUX_REBOOT_CMD_RESTART"),
+        new(0xcdef0123, "LINUX_REBOOT_CMD_HALT"),
+        new(0x89abcdef, "LINUX_REBOOT_CMD_CAD_ON"),
+        new(0x0, "LINUX_REBOOT_CMD_CAD_OFF"),
+        new(0x4321fedc, "LINUX_REBOOT_CMD_POWER_OFF"),
+        new(0xa1b2c3d4, "LINUX_REBOOT_CMD_RESTART2"),
+        new(0xd000fce2, "LINUX_REBOOT_CMD_SW_SUSPEND"),
+        new(0x45584543, "LINUX_REBOOT_CMD_KEXEC"),
+    ]);
+
+    public static readonly Xlat SigevNotify = new(false, [
+        new(0x0, "SIGEV_SIGNAL"),
+        new(0x1, "SIGEV_NONE"),
+        new(0x2, "SIGEV_THREAD"),
+        new(0x4, "SIGEV_THREAD_ID"),
+    ]);
+
     public static readonly Xlat UserfaultfdFlags = new(true, [
         new(0x800, "O_NONBLOCK"),
         new(0x80000, "O_CLOEXEC"),

@@ -282,7 +282,7 @@ public sealed partial class SyscallFormatter
             _b.Append(is32 ? "RLIM_INFINITY"u8 : "RLIM64_INFINITY"u8);
             return;
         }
-        if (value > 0 && value % 1024 == 0) _b.Append(value / 1024).Append("*1024"u8);
+        if (value > 1024 && value % 1024 == 0) _b.Append(value / 1024).Append("*1024"u8);
         else _b.Append(value);
     }
 }

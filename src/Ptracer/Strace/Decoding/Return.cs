@@ -41,11 +41,8 @@ public sealed partial class SyscallFormatter
                 _b.Append((byte)')');
                 return;
             case ReturnKind.SchedPolicy:
-                _b.Append(rv).Append(" ("u8);
-                _names = true;
-                PrintSchedPolicy((uint)rv);
-                _names = false;
-                _b.Append((byte)')');
+                _b.Append(rv);
+                if (Xlats.SchedPolicies.Lookup((ulong)rv) is { } policy) _b.Append(" ("u8).Append(policy).Append((byte)')');
                 return;
             case ReturnKind.Time:
                 _b.Append(rv).Append(" ("u8);
@@ -148,23 +145,44 @@ public sealed partial class SyscallFormatter
         }
         ulong address = Reg(0), count = Reg(1);
         Span<byte> e = stackalloc byte[8];
-        _b.Append(" (["u8);
-        bool first = true;
-        int printed = 0;
-        for (ulong i = 0; i < count && printed < rv; i++)
+        _b.Append(" ("u8);
+        // strace formats this list into a 1024-byte buffer: it stops with "..." after -s entries (unless -v) or
+        // when the next entry would come within 27 bytes of the buffer's end.
+        int start = _b.Length, printed = 0;
+        int limit = Abbrev ? _o.StringLimit : int.MaxValue;
+        const int budget = 1024 - 27;
+        for (ulong i = 0; i < count; i++)
         {
-            if (!_c.Memory.TryRead(address + 8 * i, e)) break;
+            if (!_c.Memory.TryRead(address + 8 * i, e))
+            {
+                _b.Append(_b.Length == start ? "["u8 : ", "u8).AppendHex(address + 8 * i);
+                break;
+            }
             int fd = I(e, 0);
             ushort revents = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(e[6..]);
-            if (fd < 0 || revents == 0) continue;
-            if (!first) _b.Append(", "u8);
-            first = false;
+            if (revents == 0) continue;
+            _b.Append(_b.Length == start ? "["u8 : ", "u8);
+            if (printed >= limit)
+            {
+                _b.Append("..."u8);
+                break;
+            }
+            int entryStart = _b.Length;
             _b.Append("{fd="u8).Append(fd).Append(", revents="u8);
+            _names = true; // sprintflags: always names
             PrintFlags(Xlats.PollEvents, revents, "POLL???");
+            _names = false;
+            if (_b.Length - start + 1 >= budget)
+            {
+                _b.Truncate(entryStart);
+                _b.Append("..."u8);
+                break;
+            }
             _b.Append((byte)'}');
             printed++;
         }
-        _b.Append((byte)']');
+        if (_b.Length == start) _b.Append("[]"u8);
+        else _b.Append((byte)']');
         if (hasTimeout && Reg(2) != 0)
         {
             _b.Append(", left "u8);

@@ -80,6 +80,18 @@ public sealed partial class SyscallFormatter
             case "name_to_handle_at":
                 NameToHandleEntry();
                 return true;
+            case "sched_setattr":
+                PrintInt(Reg(0));
+                _b.Append(", "u8);
+                PrintSchedAttr(Reg(1));
+                _c.PrintedAtEntry = 2;
+                return true;
+            case "swapon":
+                SwaponEntry();
+                return true;
+            case "reboot":
+                RebootEntry();
+                return true;
             case "open_by_handle_at":
                 OpenByHandleEntry();
                 return true;
@@ -158,6 +170,9 @@ public sealed partial class SyscallFormatter
                 return true;
             case "name_to_handle_at":
                 NameToHandleExit();
+                return true;
+            case "sched_setattr":
+                SchedSetattrExit();
                 return true;
             default:
                 return false;
@@ -825,14 +840,22 @@ public sealed partial class SyscallFormatter
     {
         uint op = (v >> 28) & 0xf, cmp = (v >> 24) & 0xf, oparg = (v >> 12) & 0xfff, cmparg = v & 0xfff;
         if ((op & 8) != 0) _b.Append("FUTEX_OP_OPARG_SHIFT<<28|"u8);
-        string? opName = Xlats.FutexWakeOps.Lookup(op & 7);
-        if (opName is not null) _b.Append(opName);
-        else _b.AppendHex(op & 7).Append(" /* FUTEX_OP_??? */"u8);
-        _b.Append("<<28|"u8).AppendHex(oparg).Append("<<12|"u8);
-        string? cmpName = Xlats.FutexWakeCmps.Lookup(cmp);
-        if (cmpName is not null) _b.Append(cmpName);
-        else _b.AppendHex(cmp).Append(" /* FUTEX_OP_CMP_??? */"u8);
-        _b.Append("<<24|"u8).AppendHex(cmparg);
+        PrintWakeOpField(Xlats.FutexWakeOps, op & 7, "<<28"u8, "FUTEX_OP_???"u8);
+        _b.Append((byte)'|').AppendHex(oparg).Append("<<12|"u8);
+        PrintWakeOpField(Xlats.FutexWakeCmps, cmp, "<<24"u8, "FUTEX_OP_CMP_???"u8);
+        _b.Append((byte)'|').AppendHex(cmparg);
+    }
+
+    /// <summary>
+    /// A field of FUTEX_WAKE_OP's encoded operation as strace 6.1 prints it: NAME&lt;&lt;28, "0x1 /* NAME */&lt;&lt;28"
+    /// (-X verbose), and for an unknown value (always with -X raw) "0x1&lt;&lt;28 /* FUTEX_OP_??? */".
+    /// </summary>
+    private void PrintWakeOpField(Xlat table, uint value, ReadOnlySpan<byte> shift, ReadOnlySpan<byte> unknown)
+    {
+        string? name = Raw ? null : table.Lookup(value);
+        if (name is null) _b.AppendHex(value).Append(shift).Append(" /* "u8).Append(unknown).Append(" */"u8);
+        else if (VerboseParts) _b.AppendHex(value).Append(" /* "u8).Append(name).Append(" */"u8).Append(shift);
+        else _b.Append(name).Append(shift);
     }
 
     // ------------------------------------------------------------------ prctl, arch_prctl
