@@ -57,9 +57,31 @@ public sealed partial class SyscallFormatter
     /// <summary>A 64-bit value from one register (64-bit ABIs) or two (i386, low word first).</summary>
     private ulong Wide(int reg) => Is32 ? (uint)_c.Args[reg] | ((ulong)(uint)_c.Args[reg + 1] << 32) : Reg(reg);
 
+    /// <summary>
+    /// Output kinds that strace prints as a bare address when the call failed (the kernel wrote nothing).
+    /// Exceptions, decoded in their own cases: recvmsg's msghdr ({msg_namelen=N}) and the kinds whose printers
+    /// look at the failure themselves (sockopt values, paths, get_mempolicy...).
+    /// </summary>
+    private static bool IsAddressWhenFailed(ArgKind kind) => kind
+            is ArgKind.ReadBuffer or ArgKind.SigsetOut or ArgKind.OldSigsetOut or ArgKind.SigactionOut
+            or ArgKind.OldSigactionOut or ArgKind.RlimitOut or ArgKind.RlimitLongOut or ArgKind.IntPairOut
+            or ArgKind.IntPtrOut or ArgKind.MmsghdrIn or ArgKind.MmsghdrOut or ArgKind.EpollEventsOut
+            or ArgKind.SigaltstackOut or ArgKind.TimevalOut or ArgKind.TimezoneOut or ArgKind.ItimervalOut
+            or ArgKind.ItimerspecOut or ArgKind.Itimerspec64Out or ArgKind.Stat64Out or ArgKind.Statfs64Out
+            or ArgKind.StatxOut or ArgKind.UtsnameOut or ArgKind.RusageOut or ArgKind.TmsOut
+            or ArgKind.SysinfoOut or ArgKind.SiginfoOut or ArgKind.SchedParamOut or ArgKind.CpuSetOut
+            or ArgKind.UserCapDataOut or ArgKind.Offset64PtrOut or ArgKind.MincoreVecOut or ArgKind.MsgbufOut
+            or ArgKind.TimerIdOut or ArgKind.MqAttrOut or ArgKind.SchedAttrOut or ArgKind.StatOut
+            or ArgKind.StatfsOut;
+
     private void PrintArg(ArgKind kind, int index, int reg)
     {
         ulong v = Reg(reg);
+        if (Failed && IsAddressWhenFailed(kind))
+        {
+            PrintAddress(v);
+            return;
+        }
         switch (kind)
         {
             // ---- numbers
@@ -114,8 +136,10 @@ public sealed partial class SyscallFormatter
 
             // ---- descriptors and paths
             case ArgKind.Fd: PrintFd(v); break;
+            case ArgKind.AtDirFd when _c.Def.Name == "fanotify_mark" && (int)v == -1: PrintNamedValue("FAN_NOFD"u8, -1); break;
             case ArgKind.AtDirFd: PrintDirFd(v); break;
             case ArgKind.Path: PrintPath(v); break;
+            case ArgKind.String when _c.Def.Name is "mq_open" or "mq_unlink": PrintPath(v); break; // a name, not -s bound
             case ArgKind.String:
                 if (_c.Def.Name == "mount" && index == 2 && (MountFlagsArg & MountIgnoreType) != 0) PrintAddress(v);
                 else PrintString(v);
@@ -134,10 +158,7 @@ public sealed partial class SyscallFormatter
                 PrintAddress(v); // longer than __NEW_UTS_LEN: strace does not read it
                 break;
             case ArgKind.WriteBuffer: PrintBuffer(v, ArgValue(index + 1)); break;
-            case ArgKind.ReadBuffer:
-                if (Failed) PrintAddress(v);
-                else PrintBuffer(v, ReadLength(index), forceHex: _c.Def.Name == "getrandom");
-                break;
+            case ArgKind.ReadBuffer: PrintBuffer(v, ReadLength(index), forceHex: _c.Def.Name == "getrandom"); break;
             case ArgKind.IovecIn: PrintIovec(v, ArgValue(index + 1), -1); break;
             case ArgKind.IovecOut: PrintIovec(v, ArgValue(index + 1), Failed ? -2 : Ret); break;
             case ArgKind.RemoteIovec: PrintRemoteIovec(v, ArgValue(index + 1)); break;
@@ -167,40 +188,22 @@ public sealed partial class SyscallFormatter
             case ArgKind.SignalHandler: PrintSigHandler(v); break;
             case ArgKind.SigprocmaskHow: PrintXval(Xlats.SigprocmaskHows, (uint)v, "SIG_???"); break;
             case ArgKind.SigsetIn: PrintSigsetAt(v, SigsetSizeFor(index)); break;
-            case ArgKind.SigsetOut:
-                if (Failed) PrintAddress(v);
-                else PrintSigsetAt(v, SigsetSizeFor(index));
-                break;
+            case ArgKind.SigsetOut: PrintSigsetAt(v, SigsetSizeFor(index)); break;
             case ArgKind.OldSigsetIn: PrintOldSigset(v); break;
-            case ArgKind.OldSigsetOut:
-                if (Failed) PrintAddress(v);
-                else PrintOldSigset(v);
-                break;
+            case ArgKind.OldSigsetOut: PrintOldSigset(v); break;
             case ArgKind.SigactionIn: PrintSigaction(v); break;
-            case ArgKind.SigactionOut:
-                if (Failed) PrintAddress(v);
-                else PrintSigaction(v);
-                break;
+            case ArgKind.SigactionOut: PrintSigaction(v); break;
             case ArgKind.OldSigactionIn: PrintOldSigaction(v); break;
-            case ArgKind.OldSigactionOut:
-                if (Failed) PrintAddress(v);
-                else PrintOldSigaction(v);
-                break;
+            case ArgKind.OldSigactionOut: PrintOldSigaction(v); break;
             case ArgKind.ArchPrctlCode: PrintXval(Xlats.ArchPrctlCodes, (uint)v, "ARCH_???"); break;
             case ArgKind.ArchPrctlArg: PrintArchPrctlArg(v); break;
             case ArgKind.PrctlOption: PrintXval(Xlats.PrctlOptions, (uint)v, "PR_???"); break;
             case ArgKind.PrctlArg: PrintHex(v); break;
             case ArgKind.RlimitResource: PrintXval(Xlats.RlimitResources, (uint)v, "RLIMIT_???"); break;
             case ArgKind.RlimitIn: PrintRlimit(v, wide: true); break;
-            case ArgKind.RlimitOut:
-                if (Failed) PrintAddress(v);
-                else PrintRlimit(v, wide: true);
-                break;
+            case ArgKind.RlimitOut: PrintRlimit(v, wide: true); break;
             case ArgKind.RlimitLongIn: PrintRlimit(v, wide: !Is32); break;
-            case ArgKind.RlimitLongOut:
-                if (Failed) PrintAddress(v);
-                else PrintRlimit(v, wide: !Is32);
-                break;
+            case ArgKind.RlimitLongOut: PrintRlimit(v, wide: !Is32); break;
             case ArgKind.FcntlCommand: PrintXval(Xlats.FcntlCommands, (uint)v, "F_???"); break;
             case ArgKind.FcntlArg: PrintHex(v); break;
             case ArgKind.IoctlRequest: PrintIoctlRequest((uint)v); break;
@@ -232,29 +235,17 @@ public sealed partial class SyscallFormatter
                 else PrintSockaddr(v, SockaddrOutLength(ArgValue(index + 1)));
                 break;
             case ArgKind.SocklenPtr: PrintSocklen(v); break;
-            case ArgKind.IntPairOut:
-                if (Failed) PrintAddress(v);
-                else PrintIntPair(v);
-                break;
+            case ArgKind.IntPairOut: PrintIntPair(v); break;
             case ArgKind.IntPtrIn: PrintIntAt(v); break;
-            case ArgKind.IntPtrOut:
-                if (Failed) PrintAddress(v);
-                else PrintIntAt(v);
-                break;
+            case ArgKind.IntPtrOut: PrintIntAt(v); break;
             case ArgKind.PollFds: PrintPollFds(v, ArgValue(index + 1)); break;
             case ArgKind.MsghdrIn: PrintMsghdr(v, -1); break;
             case ArgKind.MsghdrOut:
                 if (Failed) PrintMsghdrNamelen(v);
                 else PrintMsghdr(v, Ret);
                 break;
-            case ArgKind.MmsghdrIn:
-                if (Failed) PrintAddress(v);
-                else PrintMmsghdr(v, (ulong)Ret, input: true);
-                break;
-            case ArgKind.MmsghdrOut:
-                if (Failed) PrintAddress(v);
-                else PrintMmsghdr(v, (ulong)Ret, input: false);
-                break;
+            case ArgKind.MmsghdrIn: PrintMmsghdr(v, (ulong)Ret, input: true); break;
+            case ArgKind.MmsghdrOut: PrintMmsghdr(v, (ulong)Ret, input: false); break;
             case ArgKind.ClockId: PrintClockId(v); break;
             case ArgKind.TimerFlags: PrintFlags(Xlats.TimerFlags, (uint)v, "TIMER_???"); break;
             case ArgKind.ItimerWhich: PrintXval(Xlats.ItimerWhich, (uint)v, "ITIMER_???"); break;
@@ -266,10 +257,7 @@ public sealed partial class SyscallFormatter
             case ArgKind.StatxMask: PrintFlags(Xlats.StatxMask, (uint)v, "STATX_???"); break;
             case ArgKind.EpollCtlOp: PrintXval(Xlats.EpollCtlOps, (uint)v, "EPOLL_CTL_???"); break;
             case ArgKind.EpollEvent: PrintEpollEvents(v, 1, single: true); break;
-            case ArgKind.EpollEventsOut:
-                if (Failed) PrintAddress(v);
-                else PrintEpollEvents(v, (ulong)Ret, single: false);
-                break;
+            case ArgKind.EpollEventsOut: PrintEpollEvents(v, (ulong)Ret, single: false); break;
             case ArgKind.PersonalityFlags: PrintPersonality((uint)v); break;
             case ArgKind.SchedPolicy: PrintSchedPolicy((uint)v); break;
             case ArgKind.MountFlags: PrintMountFlags(v); break;
@@ -301,10 +289,7 @@ public sealed partial class SyscallFormatter
             case ArgKind.BpfCommand: PrintXval(Xlats.BpfCommands, (uint)v, "BPF_???"); break;
             case ArgKind.Capabilities: PrintXval(Xlats.Capabilities, (uint)v, "CAP_???"); break;
             case ArgKind.SigaltstackIn: PrintStackT(v); break;
-            case ArgKind.SigaltstackOut:
-                if (Failed) PrintAddress(v);
-                else PrintStackT(v);
-                break;
+            case ArgKind.SigaltstackOut: PrintStackT(v); break;
             case ArgKind.EventfdFlags: PrintFlags(Xlats.EventfdFlags, (uint)v, "EFD_???"); break;
             case ArgKind.InotifyMask: PrintFlags(Xlats.InotifyMask, (uint)v, "IN_???"); break;
             case ArgKind.InotifyInitFlags: PrintFlags(Xlats.InotifyInitFlags, (uint)v, "IN_???"); break;
@@ -325,8 +310,8 @@ public sealed partial class SyscallFormatter
             case ArgKind.IoprioWho: PrintIoprioWho((uint)v); break;
             case ArgKind.IoprioValue: PrintIoprioValue((uint)v); break;
             case ArgKind.FanotifyInitFlags: PrintFanotifyInitFlags((uint)v); break;
-            case ArgKind.FanotifyMarkFlags: PrintHex((uint)v); break;
-            case ArgKind.FanotifyMask: _b.AppendHex(Wide(reg)); break;
+            case ArgKind.FanotifyMarkFlags: PrintFlags(Xlats.FanotifyMarkFlags, (uint)v, "FAN_MARK_???"); break;
+            case ArgKind.FanotifyMask: PrintFlags(Xlats.FanotifyEvents, Wide(reg), "FAN_???"); break;
             case ArgKind.RwfFlags: PrintRwfFlags((uint)v); break;
             case ArgKind.PidfdOpenFlags: PrintFlags(Xlats.PidfdFlags, (uint)v, "PIDFD_???"); break;
             case ArgKind.CloseRangeFlags: PrintFlags(Xlats.CloseRangeFlags, (uint)v, "CLOSE_RANGE_???"); break;
@@ -339,69 +324,30 @@ public sealed partial class SyscallFormatter
             case ArgKind.TimespecOut: PrintTimeOut(v, index, nanoseconds: true, wide: false); break;
             case ArgKind.Timespec64Out: PrintTimeOut(v, index, nanoseconds: true, wide: true); break;
             case ArgKind.TimevalIn: PrintTimeAt(v, nanoseconds: false); break;
-            case ArgKind.TimevalOut:
-                if (Failed) PrintAddress(v);
-                else PrintTimeAt(v, nanoseconds: false);
-                break;
+            case ArgKind.TimevalOut: PrintTimeAt(v, nanoseconds: false); break;
             case ArgKind.TimezoneIn: PrintTimezone(v); break;
-            case ArgKind.TimezoneOut:
-                if (Failed) PrintAddress(v);
-                else PrintTimezone(v);
-                break;
+            case ArgKind.TimezoneOut: PrintTimezone(v); break;
             case ArgKind.ItimervalIn: PrintTimerValue(v, nanoseconds: false); break;
-            case ArgKind.ItimervalOut:
-                if (Failed) PrintAddress(v);
-                else PrintTimerValue(v, nanoseconds: false);
-                break;
+            case ArgKind.ItimervalOut: PrintTimerValue(v, nanoseconds: false); break;
             case ArgKind.ItimerspecIn: PrintTimerValue(v, nanoseconds: true); break;
-            case ArgKind.ItimerspecOut:
-                if (Failed) PrintAddress(v);
-                else PrintTimerValue(v, nanoseconds: true);
-                break;
+            case ArgKind.ItimerspecOut: PrintTimerValue(v, nanoseconds: true); break;
             case ArgKind.Itimerspec64In: PrintItimerspec64(v); break;
-            case ArgKind.Itimerspec64Out:
-                if (Failed) PrintAddress(v);
-                else PrintItimerspec64(v);
-                break;
+            case ArgKind.Itimerspec64Out: PrintItimerspec64(v); break;
             case ArgKind.StatOut:
-            case ArgKind.Stat64Out:
-                if (Failed) PrintAddress(v);
-                else PrintStat(v);
-                break;
+            case ArgKind.Stat64Out: PrintStat(v); break;
             case ArgKind.StatfsOut:
-            case ArgKind.Statfs64Out:
-                if (Failed) PrintAddress(v);
-                else PrintStatfs(v);
-                break;
-            case ArgKind.StatxOut:
-                if (Failed) PrintAddress(v);
-                else PrintStatx(v);
-                break;
-            case ArgKind.UtsnameOut:
-                if (Failed) PrintAddress(v);
-                else PrintUtsname(v);
-                break;
-            case ArgKind.RusageOut:
-                if (Failed) PrintAddress(v);
-                else PrintRusage(v);
-                break;
-            case ArgKind.TmsOut:
-                if (Failed) PrintAddress(v);
-                else PrintTms(v);
-                break;
-            case ArgKind.SysinfoOut:
-                if (Failed) PrintAddress(v);
-                else PrintSysinfo(v);
-                break;
+            case ArgKind.Statfs64Out: PrintStatfs(v); break;
+            case ArgKind.StatxOut: PrintStatx(v); break;
+            case ArgKind.UtsnameOut: PrintUtsname(v); break;
+            case ArgKind.RusageOut: PrintRusage(v); break;
+            case ArgKind.TmsOut: PrintTms(v); break;
+            case ArgKind.SysinfoOut: PrintSysinfo(v); break;
             case ArgKind.WaitStatusOut:
                 if (Failed || Ret == 0 || v == 0) PrintAddress(v);
                 else PrintWaitStatusAt(v);
                 break;
             case ArgKind.SiginfoIn: PrintSiginfoAt(v); break;
-            case ArgKind.SiginfoOut:
-                if (Failed) PrintAddress(v);
-                else PrintSiginfoOut(v);
-                break;
+            case ArgKind.SiginfoOut: PrintSiginfoOut(v); break;
             case ArgKind.DirentsOut: PrintDirents(v, Ret, is64: true); break;
             case ArgKind.OldDirentsOut: PrintDirents(v, Ret, is64: false); break;
             case ArgKind.StringArray: PrintStringArray(v); break;
@@ -410,21 +356,12 @@ public sealed partial class SyscallFormatter
             case ArgKind.Timespec64PairIn: PrintTimespec64Pair(v); break;
             case ArgKind.TimevalPairIn: PrintTimePairArray(v, nanoseconds: false); break;
             case ArgKind.SchedParamIn: PrintIntAt(v); break;
-            case ArgKind.SchedParamOut:
-                if (Failed) PrintAddress(v);
-                else PrintIntAt(v);
-                break;
+            case ArgKind.SchedParamOut: PrintIntAt(v); break;
             case ArgKind.CpuSetIn: PrintCpuSet(v, ArgValue(index - 1)); break;
-            case ArgKind.CpuSetOut:
-                if (Failed) PrintAddress(v);
-                else PrintCpuSet(v, (ulong)Ret);
-                break;
+            case ArgKind.CpuSetOut: PrintCpuSet(v, (ulong)Ret); break;
             case ArgKind.UserCapHeader: PrintCapHeader(v); break;
             case ArgKind.UserCapData: PrintCapData(v); break;
-            case ArgKind.UserCapDataOut:
-                if (Failed) PrintAddress(v);
-                else PrintCapData(v);
-                break;
+            case ArgKind.UserCapDataOut: PrintCapData(v); break;
             case ArgKind.RobustListHead: PrintAddress(v); break;
             case ArgKind.Rseq: PrintAddress(v); break;
             case ArgKind.CloneArgs: PrintCloneArgs(v, ArgValue(index + 1)); break;
@@ -461,20 +398,14 @@ public sealed partial class SyscallFormatter
             case ArgKind.Offset64PtrInOut:
                 PrintOffsetAt(v, kind == ArgKind.OffsetPtrInOut && Is32);
                 break;
-            case ArgKind.Offset64PtrOut:
-                if (Failed) PrintAddress(v);
-                else PrintOffsetAt(v, narrow: false);
-                break;
+            case ArgKind.Offset64PtrOut: PrintOffsetAt(v, narrow: false); break;
             case ArgKind.TimeOut: PrintTimeOutArg(v); break;
             case ArgKind.GidArrayIn: PrintGidArray(v, ArgValue(index - 1)); break;
             case ArgKind.GidArrayOut:
                 if (Failed || v == 0) PrintAddress(v);
                 else PrintGidArray(v, (ulong)Ret);
                 break;
-            case ArgKind.MincoreVecOut:
-                if (Failed) PrintAddress(v);
-                else PrintMincore(v, ArgValue(index - 1));
-                break;
+            case ArgKind.MincoreVecOut: PrintMincore(v, ArgValue(index - 1)); break;
             case ArgKind.SigreturnMask: PrintSigreturnMask(); break;
             case ArgKind.SembufIn: PrintSembuf(v, ArgValue(index + 1)); break;
             case ArgKind.SemctlArg:
@@ -484,31 +415,19 @@ public sealed partial class SyscallFormatter
             case ArgKind.ShmidDs:
             case ArgKind.MsqidDs: PrintAddress(v); break;
             case ArgKind.MsgbufIn: PrintMsgbuf(v, ArgValue(index + 1)); break;
-            case ArgKind.MsgbufOut:
-                if (Failed) PrintAddress(v);
-                else PrintMsgbuf(v, ArgValue(index + 1));
-                break;
+            case ArgKind.MsgbufOut: PrintMsgbuf(v, ArgValue(index + 1)); break;
             case ArgKind.UtimbufIn: PrintUtimbuf(v); break;
             case ArgKind.UstatOut: PrintAddress(v); break;
             case ArgKind.UserDesc: PrintUserDesc(v); break;
             case ArgKind.Timex:
             case ArgKind.Timex64: PrintAddress(v); break;
             case ArgKind.SigeventIn: PrintSigevent(v); break;
-            case ArgKind.TimerIdOut:
-                if (Failed) PrintAddress(v);
-                else PrintIntAt(v);
-                break;
+            case ArgKind.TimerIdOut: PrintIntAt(v); break;
             case ArgKind.MqAttrIn: PrintMqAttr(v); break;
-            case ArgKind.MqAttrOut:
-                if (Failed) PrintAddress(v);
-                else PrintMqAttr(v);
-                break;
+            case ArgKind.MqAttrOut: PrintMqAttr(v); break;
             case ArgKind.SigsetPackIn: PrintSigsetPack(v); break;
             case ArgKind.SchedAttrIn: PrintSchedAttr(v); break;
-            case ArgKind.SchedAttrOut:
-                if (Failed) PrintAddress(v);
-                else PrintSchedAttr(v, (uint)ArgValue(index + 1));
-                break;
+            case ArgKind.SchedAttrOut: PrintSchedAttr(v, (uint)ArgValue(index + 1)); break;
             case ArgKind.OldSelectArgs:
             case ArgKind.OldMmapArgs:
             case ArgKind.SocketcallArgs: PrintAddress(v); break;
@@ -973,7 +892,9 @@ public sealed partial class SyscallFormatter
         }
         if (Raw)
         {
-            _b.AppendHex(value);
+            // strace prints the class and the flags apart: 0x4|0x200.
+            _b.AppendHex(value & 0xc);
+            if ((value & ~0xcu) != 0) _b.Append((byte)'|').AppendHex(value & ~0xcu);
             return;
         }
         uint cls = value & 0xc;
@@ -986,8 +907,10 @@ public sealed partial class SyscallFormatter
         }
         ulong flags = value & ~0xcu;
         if (flags == 0) return;
-        AppendFlagNames(Xlats.FanotifyInitFlags, ref flags, first: false);
-        if (flags != 0) _b.Append((byte)'|').AppendHex(flags);
+        bool named = AppendFlagNames(Xlats.FanotifyInitFlags, ref flags, first: false);
+        if (flags == 0) return;
+        _b.Append((byte)'|').AppendHex(flags);
+        if (!named) _b.Append(" /* FAN_??? */"u8);
     }
 
     private void PrintRwfFlags(uint value)
@@ -1170,9 +1093,9 @@ public sealed partial class SyscallFormatter
 
     private void PrintGidArray(ulong address, ulong count)
     {
-        if (address == 0)
+        if (address == 0 || count > 65536) // NGROUPS_MAX: strace does not read a bigger array
         {
-            _b.Append("NULL"u8);
+            PrintAddress(address);
             return;
         }
         _b.Append((byte)'[');
@@ -1345,7 +1268,7 @@ public sealed partial class SyscallFormatter
         _b.Append("{mq_flags="u8);
         ulong flags = Word(s, 0);
         if (flags == 0) _b.Append((byte)'0');
-        else if (flags == 0x800) _b.Append("O_NONBLOCK"u8);
+        else if (flags == 0x800 && !Raw) _b.Append("O_NONBLOCK"u8);
         else _b.AppendHex(flags);
         _b.Append(", mq_maxmsg="u8).Append((long)Word(s, w)).Append(", mq_msgsize="u8).Append((long)Word(s, 2 * w))
           .Append(", mq_curmsgs="u8).Append((long)Word(s, 3 * w)).Append((byte)'}');

@@ -2257,6 +2257,44 @@ internal static partial class Xlats
         new(0x4, "SIGEV_THREAD_ID"),
     ]);
 
+    public static readonly Xlat FanotifyMarkFlags = new(true, [
+        new(0x1, "FAN_MARK_ADD"),
+        new(0x2, "FAN_MARK_REMOVE"),
+        new(0x4, "FAN_MARK_DONT_FOLLOW"),
+        new(0x8, "FAN_MARK_ONLYDIR"),
+        new(0x10, "FAN_MARK_MOUNT"),
+        new(0x20, "FAN_MARK_IGNORED_MASK"),
+        new(0x40, "FAN_MARK_IGNORED_SURV_MODIFY"),
+        new(0x80, "FAN_MARK_FLUSH"),
+        new(0x100, "FAN_MARK_FILESYSTEM"),
+        new(0x200, "FAN_MARK_EVICTABLE"),
+        new(0x400, "FAN_MARK_IGNORE"),
+    ]);
+
+    public static readonly Xlat FanotifyEvents = new(true, [
+        new(0x1, "FAN_ACCESS"),
+        new(0x2, "FAN_MODIFY"),
+        new(0x4, "FAN_ATTRIB"),
+        new(0x8, "FAN_CLOSE_WRITE"),
+        new(0x10, "FAN_CLOSE_NOWRITE"),
+        new(0x20, "FAN_OPEN"),
+        new(0x40, "FAN_MOVED_FROM"),
+        new(0x80, "FAN_MOVED_TO"),
+        new(0x100, "FAN_CREATE"),
+        new(0x200, "FAN_DELETE"),
+        new(0x400, "FAN_DELETE_SELF"),
+        new(0x800, "FAN_MOVE_SELF"),
+        new(0x1000, "FAN_OPEN_EXEC"),
+        new(0x4000, "FAN_Q_OVERFLOW"),
+        new(0x8000, "FAN_FS_ERROR"),
+        new(0x10000, "FAN_OPEN_PERM"),
+        new(0x20000, "FAN_ACCESS_PERM"),
+        new(0x40000, "FAN_OPEN_EXEC_PERM"),
+        new(0x8000000, "FAN_EVENT_ON_CHILD"),
+        new(0x10000000, "FAN_RENAME"),
+        new(0x40000000, "FAN_ONDIR"),
+    ]);
+
     public static readonly Xlat UserfaultfdFlags = new(true, [
         new(0x800, "O_NONBLOCK"),
         new(0x80000, "O_CLOEXEC"),

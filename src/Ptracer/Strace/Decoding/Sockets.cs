@@ -263,6 +263,21 @@ public sealed partial class SyscallFormatter
                     }
                 }
                 break;
+            case AfInet when Raw && length >= 8:
+                _b.Append(", sin_port="u8);
+                Quote(sa.Slice(2, 2), forceHex: true);
+                _b.Append(", sin_addr="u8);
+                Quote(sa.Slice(4, 4), forceHex: true);
+                break;
+            case AfInet6 when Raw && length >= 24:
+                _b.Append(", sin6_port="u8);
+                Quote(sa.Slice(2, 2), forceHex: true);
+                _b.Append(", sin6_flowinfo="u8);
+                Quote(sa.Slice(4, 4), forceHex: true);
+                _b.Append(", sin6_addr="u8);
+                Quote(sa.Slice(8, 16), forceHex: true);
+                if (length >= 28) _b.Append(", sin6_scope_id="u8).Append(BinaryPrimitives.ReadUInt32LittleEndian(sa[24..]));
+                break;
             case AfInet:
                 if (length >= 8)
                 {
@@ -280,7 +295,11 @@ public sealed partial class SyscallFormatter
                       .Append("), inet_pton(AF_INET6, \""u8);
                     AppendIpv6(_b, sa.Slice(8, 16));
                     _b.Append("\", &sin6_addr)"u8);
-                    if (length >= 28) _b.Append(", sin6_scope_id="u8).Append(BinaryPrimitives.ReadUInt32LittleEndian(sa[24..]));
+                    if (length >= 28)
+                    {
+                        _b.Append(", sin6_scope_id="u8);
+                        PrintIfindex(BinaryPrimitives.ReadUInt32LittleEndian(sa[24..]));
+                    }
                 }
                 break;
             case AfNetlink:
@@ -323,6 +342,11 @@ public sealed partial class SyscallFormatter
                     Quote(sa[2..length]);
                 }
                 break;
+        }
+        if (length > 2 && ((family == AfInet && length < 8) || (family == AfInet6 && length < 24)))
+        {
+            _b.Append(", sa_data="u8);
+            Quote(sa[2..length]);
         }
         _b.Append((byte)'}');
     }
