@@ -90,6 +90,9 @@ public sealed partial class SyscallFormatter
             case ArgKind.UInt: PrintUInt(v); break;
             case ArgKind.ULong: PrintULong(v); break;
             case ArgKind.Size: PrintULong(v); break;
+            case ArgKind.Hex when _c.Def.Name == "pkey_alloc" && index == 1:
+                PrintFlags(Xlats.PkeyAccessRights, v, "PKEY_???");
+                break;
             case ArgKind.Hex when _c.Def.Name == "perf_event_open" && index == 4:
                 PrintFlags(Xlats.PerfEventOpenFlags, v, "PERF_FLAG_???");
                 break;
@@ -295,6 +298,7 @@ public sealed partial class SyscallFormatter
             case ArgKind.InotifyInitFlags: PrintFlags(Xlats.InotifyInitFlags, (uint)v, "IN_???"); break;
             case ArgKind.TimerfdFlags: PrintFlags(Xlats.TimerfdFlags, (uint)v, "TFD_???"); break;
             case ArgKind.MemfdFlags: PrintMemfdFlags((uint)v); break;
+            case ArgKind.Dup3Flags when _c.Def.Name == "memfd_secret" && ((uint)v & ~0x80000u) != 0: PrintHex((uint)v); break;
             case ArgKind.PipeFlags when _c.Def.Name == "userfaultfd": PrintFlags(Xlats.UserfaultfdFlags, (uint)v, "UFFD_???"); break;
             case ArgKind.PipeFlags:
             case ArgKind.Dup3Flags: PrintOpenFlags(v, accessMode: false); break;

@@ -2295,6 +2295,11 @@ internal static partial class Xlats
         new(0x40000000, "FAN_ONDIR"),
     ]);
 
+    public static readonly Xlat PkeyAccessRights = new(true, [
+        new(0x1, "PKEY_DISABLE_ACCESS"),
+        new(0x2, "PKEY_DISABLE_WRITE"),
+    ]);
+
     public static readonly Xlat UserfaultfdFlags = new(true, [
         new(0x800, "O_NONBLOCK"),
         new(0x80000, "O_CLOEXEC"),

@@ -169,9 +169,7 @@ public sealed partial class SyscallFormatter
             }
             int entryStart = _b.Length;
             _b.Append("{fd="u8).Append(fd).Append(", revents="u8);
-            _names = true; // sprintflags: always names
             PrintFlags(Xlats.PollEvents, revents, "POLL???");
-            _names = false;
             if (_b.Length - start + 1 >= budget)
             {
                 _b.Truncate(entryStart);

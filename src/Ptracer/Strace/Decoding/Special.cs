@@ -413,6 +413,17 @@ public sealed partial class SyscallFormatter
                 _b.Append(", "u8);
                 PrintWinsize(arg);
                 return;
+            case 0x4020940d: // FICLONERANGE: struct file_clone_range
+                {
+                    _b.Append(", "u8);
+                    Span<byte> r = stackalloc byte[32];
+                    if (!TryReadStruct(arg, r)) return;
+                    _b.Append("{src_fd="u8);
+                    PrintFd((ulong)(long)BinaryPrimitives.ReadInt64LittleEndian(r));
+                    _b.Append(", src_offset="u8).Append(UL(r, 8)).Append(", src_length="u8).Append(UL(r, 16))
+                      .Append(", dest_offset="u8).Append(UL(r, 24)).Append((byte)'}');
+                    return;
+                }
             case TIOCSCTTY: case TCSBRK: case 0x5425: case 0x40049409: case 0x1262: // TCSBRKP, FICLONE, BLKRASET
                 _b.Append(", "u8).Append((int)arg);
                 return;
