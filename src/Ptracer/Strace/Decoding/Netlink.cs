@@ -25,6 +25,7 @@ public sealed partial class SyscallFormatter
         if (n <= 9) return NotNetlink;
         ReadOnlySpan<byte> target = _buf2.AsSpan(0, n);
         if (!target.StartsWith("socket:["u8) || !Utf8Parser.TryParse(target[8..^1], out ulong inode, out _)) return NotNetlink;
+        if (!IsNetlinkSocket(fd)) return NotNetlink;
         string table;
         try
         {
@@ -47,6 +48,20 @@ public sealed partial class SyscallFormatter
             return portId == 0 ? NetlinkUnbound : protocol;
         }
         return NotNetlink;
+    }
+
+    /// <summary>Whether the socket's protocol name (the system.sockprotoname attribute of its /proc fd link) is NETLINK.</summary>
+    private unsafe bool IsNetlinkSocket(int fd)
+    {
+        Span<byte> path = stackalloc byte[48];
+        ProcFdPath(path, _c.Pid, fd);
+        Span<byte> proto = stackalloc byte[16];
+        nint len;
+        fixed (byte* p = path)
+        fixed (byte* name = "system.sockprotoname\0"u8)
+        fixed (byte* v = proto)
+            len = FdNative.GetXattr(p, name, v, proto.Length);
+        return len >= 7 && proto.StartsWith("NETLINK"u8);
     }
 
     /// <summary>One netlink message, or an array of them, in a buffer of <paramref name="length"/> bytes.</summary>
