@@ -860,6 +860,11 @@ public sealed partial class SyscallFormatter
 
     private void PrintIoprioWho(uint value)
     {
+        if (Raw)
+        {
+            _b.AppendHex(value);
+            return;
+        }
         switch (value)
         {
             case 1: _b.Append("IOPRIO_WHO_PROCESS"u8); break;
@@ -871,6 +876,11 @@ public sealed partial class SyscallFormatter
 
     private void PrintIoprioValue(uint value)
     {
+        if (Raw)
+        {
+            _b.Append((ulong)value);
+            return;
+        }
         uint cls = value >> 13, data = value & 0x1fff;
         _b.Append("IOPRIO_PRIO_VALUE("u8);
         switch (cls)
@@ -879,7 +889,7 @@ public sealed partial class SyscallFormatter
             case 1: _b.Append("IOPRIO_CLASS_RT"u8); break;
             case 2: _b.Append("IOPRIO_CLASS_BE"u8); break;
             case 3: _b.Append("IOPRIO_CLASS_IDLE"u8); break;
-            default: _b.Append((ulong)cls).Append(" /* IOPRIO_CLASS_??? */"u8); break;
+            default: _b.AppendHex(cls).Append(" /* IOPRIO_CLASS_??? */"u8); break;
         }
         _b.Append(", "u8).Append((ulong)data).Append((byte)')');
     }

@@ -59,7 +59,9 @@ public sealed partial class SyscallFormatter
                 if (state is not null) _b.Append(" ("u8).Append(state).Append((byte)')');
                 return;
             case ReturnKind.Ioprio:
-                _b.Append(rv).Append(" ("u8);
+                _b.Append(rv);
+                if (Raw) return;
+                _b.Append(" ("u8);
                 PrintIoprioValue((uint)rv);
                 _b.Append((byte)')');
                 return;
