@@ -408,7 +408,8 @@ public sealed partial class SyscallFormatter
     private void PrintCmsgs(ulong address, ulong length)
     {
         int n = (int)Math.Min(length, 4096);
-        Span<byte> c = Scratch2(Math.Max(n, 16));
+        // Not a scratch buffer: -y's descriptor paths (SCM_RIGHTS) are read into Scratch2 while this is in use.
+        Span<byte> c = stackalloc byte[Math.Max(n, 16)];
         if (address == 0 || !_c.Memory.TryRead(address, c[..n]))
         {
             PrintAddress(address);
