@@ -180,12 +180,8 @@ public sealed partial class SyscallFormatter
             case ArgKind.MremapFlags: PrintFlags(Xlats.MremapFlags, (uint)v, "MREMAP_???"); break;
             case ArgKind.MsyncFlags: PrintFlags(Xlats.MsyncFlags, (uint)v, "MS_???"); break;
             case ArgKind.CloneFlags: PrintCloneFlags(v, withSignal: true); break;
-            case ArgKind.UnshareFlags: PrintFlags(Xlats.CloneFlags, (uint)v, "CLONE_???"); break;
-            case ArgKind.SetnsType:
-                if ((uint)v == 0 || Raw) _b.AppendHex((uint)v);
-                else if (Xlats.CloneFlags.Lookup((uint)v) is { } ns) _b.Append(ns);
-                else _b.AppendHex((uint)v).Append(" /* CLONE_NEW??? */"u8);
-                break;
+            case ArgKind.UnshareFlags: PrintFlags(Xlats.UnshareFlags, (uint)v, "CLONE_???"); break;
+            case ArgKind.SetnsType: PrintFlags(Xlats.SetnsTypes, (uint)v, "CLONE_NEW???"); break;
             case ArgKind.WaitOptions: PrintFlags(Xlats.WaitOptions, (uint)v, "W???"); break;
             case ArgKind.Signal: PrintSignal(v); break;
             case ArgKind.SignalHandler: PrintSigHandler(v); break;

@@ -49,7 +49,8 @@ public sealed partial class SyscallFormatter
         _b.Append(jump ? "BPF_JUMP("u8 : "BPF_STMT("u8);
         PrintBpfCode(code);
         _b.Append(", "u8);
-        if (cls == 6 && (code & 0x18) == 0) PrintSeccompReturn(k); // BPF_RET|BPF_K
+        bool seccomp = _c.Def.Name is "seccomp" or "prctl"; // a socket filter's return value is a length
+        if (seccomp && cls == 6 && (code & 0x18) == 0) PrintSeccompReturn(k); // BPF_RET|BPF_K
         else _b.AppendHex(k);
         if (jump) _b.Append(", "u8).AppendHex(jt).Append(", "u8).AppendHex(jf);
         _b.Append((byte)')');

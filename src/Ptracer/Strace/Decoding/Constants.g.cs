@@ -2300,6 +2300,34 @@ internal static partial class Xlats
         new(0x2, "PKEY_DISABLE_WRITE"),
     ]);
 
+    public static readonly Xlat UnshareFlags = new(true, [
+        new(0x80, "CLONE_NEWTIME"),
+        new(0x100, "CLONE_VM"),
+        new(0x200, "CLONE_FS"),
+        new(0x400, "CLONE_FILES"),
+        new(0x800, "CLONE_SIGHAND"),
+        new(0x10000, "CLONE_THREAD"),
+        new(0x20000, "CLONE_NEWNS"),
+        new(0x40000, "CLONE_SYSVSEM"),
+        new(0x2000000, "CLONE_NEWCGROUP"),
+        new(0x4000000, "CLONE_NEWUTS"),
+        new(0x8000000, "CLONE_NEWIPC"),
+        new(0x10000000, "CLONE_NEWUSER"),
+        new(0x20000000, "CLONE_NEWPID"),
+        new(0x40000000, "CLONE_NEWNET"),
+    ]);
+
+    public static readonly Xlat SetnsTypes = new(true, [
+        new(0x80, "CLONE_NEWTIME"),
+        new(0x20000, "CLONE_NEWNS"),
+        new(0x2000000, "CLONE_NEWCGROUP"),
+        new(0x4000000, "CLONE_NEWUTS"),
+        new(0x8000000, "CLONE_NEWIPC"),
+        new(0x10000000, "CLONE_NEWUSER"),
+        new(0x20000000, "CLONE_NEWPID"),
+        new(0x40000000, "CLONE_NEWNET"),
+    ]);
+
     public static readonly Xlat UserfaultfdFlags = new(true, [
         new(0x800, "O_NONBLOCK"),
         new(0x80000, "O_CLOEXEC"),

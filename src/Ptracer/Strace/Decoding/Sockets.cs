@@ -132,6 +132,22 @@ public sealed partial class SyscallFormatter
             return;
         }
         int lvl = (int)level, opt = (int)option;
+        if (isSet && lvl == 1 && opt is 26 or 51 && length == 2 * WordSize) // SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF
+        {
+            PrintSockFprog(address);
+            return;
+        }
+        if (isSet && lvl == 0 && opt is 35 or 36 && length >= 8) // IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP: struct ip_mreq
+        {
+            Span<byte> m = stackalloc byte[8];
+            if (!TryReadStruct(address, m)) return;
+            _b.Append("{imr_multiaddr="u8);
+            PrintInAddr(m[..4]);
+            _b.Append(", imr_interface="u8);
+            PrintInAddr(m[4..]);
+            _b.Append((byte)'}');
+            return;
+        }
         if (lvl == 1 && opt == 13 && length >= 8) // SO_LINGER
         {
             Span<byte> l = stackalloc byte[8];
@@ -349,6 +365,19 @@ public sealed partial class SyscallFormatter
             Quote(sa[2..length]);
         }
         _b.Append((byte)'}');
+    }
+
+    /// <summary>An in_addr field: inet_addr("1.2.3.4"), or its bytes with -X raw.</summary>
+    private void PrintInAddr(ReadOnlySpan<byte> a)
+    {
+        if (Raw)
+        {
+            Quote(a, forceHex: true);
+            return;
+        }
+        _b.Append("inet_addr(\""u8);
+        AppendIpv4(a);
+        _b.Append("\")"u8);
     }
 
     private void AppendIpv4(ReadOnlySpan<byte> a)

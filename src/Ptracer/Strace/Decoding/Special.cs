@@ -45,6 +45,9 @@ public sealed partial class SyscallFormatter
             case "kcmp":
                 KcmpEntry();
                 return true;
+            case "arch_prctl":
+                ArchPrctlEntry();
+                return true;
             case "mbind":
             case "set_mempolicy":
             case "migrate_pages":
@@ -173,6 +176,9 @@ public sealed partial class SyscallFormatter
                 return true;
             case "sched_setattr":
                 SchedSetattrExit();
+                return true;
+            case "arch_prctl":
+                ArchPrctlExit();
                 return true;
             default:
                 return false;
@@ -1079,28 +1085,36 @@ public sealed partial class SyscallFormatter
         }
     }
 
-    /// <summary>arch_prctl's second argument: 0x... (ARCH_SET_*), [0x...] at exit (ARCH_GET_*).</summary>
-    private void PrintArchPrctlArg(ulong v)
+    private static bool IsArchGet(uint code) => code is 0x1003 or 0x1004 or 0x1021 or 0x1022 or 0x1024;
+
+    /// <summary>arch_prctl(code[, arg]): nothing more for ARCH_GET_CPUID, [value] at exit for ARCH_GET_*, else hex.</summary>
+    private void ArchPrctlEntry()
     {
-        uint code = (uint)ArgValue(0);
-        switch (code)
-        {
-            case 0x1003: case 0x1004: case 0x1021: case 0x1022: case 0x1024: // GET_FS, GET_GS, GET_XCOMP_*
-                if (Failed || v == 0) PrintAddress(v);
-                else if (_c.Memory.TryRead(v, out ulong value)) _b.Append((byte)'[').AppendHex(value).Append((byte)']');
-                else _b.AppendHex(v);
-                break;
-            case 0x1011: // ARCH_GET_CPUID: no argument printed? strace prints it as a number
-            case 0x1012:
-            case 0x1023:
-            case 0x1025:
-                _b.Append(v);
-                break;
-            default:
-                _b.AppendHex(v);
-                break;
-        }
+        uint code = (uint)Reg(0);
+        PrintXval(Xlats.ArchPrctlCodes, code, "ARCH_???");
+        _c.PrintedAtEntry = SpecialDone;
+        if (code == 0x1011) return; // ARCH_GET_CPUID
+        _b.Append(", "u8);
+        if (IsArchGet(code)) _c.PrintedAtEntry = 1;
+        else _b.AppendHex(Reg(1));
     }
+
+    private void ArchPrctlExit()
+    {
+        if (_c.PrintedAtEntry != 1) return;
+        ulong v = Reg(1);
+        if (Failed || v == 0 || !_c.Memory.TryRead(v, out ulong value))
+        {
+            PrintAddress(v);
+            return;
+        }
+        _b.Append((byte)'[');
+        PrintAddress(value);
+        _b.Append((byte)']');
+    }
+
+    /// <summary>arch_prctl's second argument for callers outside the special layout (none on x86_64).</summary>
+    private void PrintArchPrctlArg(ulong v) => _b.AppendHex(v);
 
     // ------------------------------------------------------------------ ptrace
 
