@@ -499,6 +499,7 @@ TABLES = [
      "CLONE_NEWCGROUP CLONE_NEWUTS CLONE_NEWIPC CLONE_NEWUSER CLONE_NEWPID CLONE_NEWNET"),
     ("SetnsTypes", "flags", "kproc",
      "CLONE_NEWTIME CLONE_NEWNS CLONE_NEWCGROUP CLONE_NEWUTS CLONE_NEWIPC CLONE_NEWUSER CLONE_NEWPID CLONE_NEWNET"),
+    ("SemopFlags", "flags", "ksem", "SEM_UNDO IPC_NOWAIT"),
     ("UserfaultfdFlags", "flags", "libc", "O_NONBLOCK O_CLOEXEC UFFD_USER_MODE_ONLY=1"),
     ("TcflshArgs", "values", "kio", "TCIFLUSH TCOFLUSH TCIOFLUSH"),
     ("TcxoncArgs", "values", "kio", "TCOOFF TCOON TCIOFF TCION"),

@@ -120,7 +120,7 @@ public sealed partial class SyscallFormatter
                 break;
             case ArgKind.DevT: PrintDevT((uint)v); break;
             case ArgKind.IpcKey:
-                if (v == 0 && !Raw) _b.Append("IPC_PRIVATE"u8);
+                if (v == 0) PrintNamedValue("IPC_PRIVATE"u8, 0);
                 else _b.AppendHex((uint)v);
                 break;
             case ArgKind.SigsetValue:
@@ -616,90 +616,53 @@ public sealed partial class SyscallFormatter
         else _b.AppendHex((uint)id).Append(" /* CLOCK_??? */"u8);
     }
 
-    /// <summary>Flags followed by permission bits: IPC_CREAT|IPC_EXCL|0600.</summary>
+    /// <summary>Flags followed by permission bits: IPC_CREAT|IPC_EXCL|0600 (strace prints the parts apart: 0x600|0600).</summary>
     private void PrintFlagsWithMode(Xlat table, uint value, string dflt)
     {
-        if (BeginVerbose(out int mark))
-        {
-            PrintFlagsWithMode(table, value, dflt);
-            int namesAt = VerboseNames();
-            PrintFlagsWithMode(table, value, dflt);
-            EndVerbose(mark, namesAt);
-            return;
-        }
-        if (Raw)
-        {
-            _b.AppendHex(value);
-            return;
-        }
         ulong flags = value & ~0x1ffu;
-        uint mode = value & 0x1ff;
-        bool any = flags != 0 && AppendFlagNames(table, ref flags, first: true);
         if (flags != 0)
         {
-            if (any) _b.Append((byte)'|');
-            _b.AppendHex(flags);
-            if (!any) _b.Append(" /* "u8).Append(dflt).Append(" */"u8);
-            any = true;
+            PrintFlags(table, flags, dflt);
+            _b.Append((byte)'|');
         }
-        if (any) _b.Append((byte)'|');
-        PrintModeNumber(mode);
+        PrintModeNumber(value & 0x1ff);
     }
 
     private void PrintShmgetFlags(uint value)
     {
-        if (BeginVerbose(out int mark))
-        {
-            PrintShmgetFlags(value);
-            int namesAt = VerboseNames();
-            PrintShmgetFlags(value);
-            EndVerbose(mark, namesAt);
-            return;
-        }
-        if (Raw)
-        {
-            _b.AppendHex(value);
-            return;
-        }
-        uint huge = (value >> 26) & 0x3f;
         ulong flags = value & ~0x1ffu & ~(0x3fu << 26);
-        uint mode = value & 0x1ff;
-        bool any = flags != 0 && AppendFlagNames(Xlats.ShmgetFlags, ref flags, first: true);
+        uint huge = (value >> 26) & 0x3f;
         if (flags != 0)
         {
-            if (any) _b.Append((byte)'|');
-            _b.AppendHex(flags);
-            any = true;
+            PrintFlags(Xlats.ShmgetFlags, flags, "SHM_???");
+            _b.Append((byte)'|');
         }
         if (huge != 0)
         {
-            if (any) _b.Append((byte)'|');
-            _b.Append(huge).Append("<<SHM_HUGE_SHIFT"u8);
-            any = true;
+            _b.Append(huge);
+            if (Raw) _b.Append("<<26"u8);
+            else if (VerboseParts) _b.Append("<<26 /* SHM_HUGE_SHIFT */"u8);
+            else _b.Append("<<SHM_HUGE_SHIFT"u8);
+            _b.Append((byte)'|');
         }
-        if (any) _b.Append((byte)'|');
-        PrintModeNumber(mode);
+        PrintModeNumber(value & 0x1ff);
     }
 
     private void PrintIpcCmd(uint value, string dflt)
     {
-        if (BeginVerbose(out int mark))
+        if ((value & 0x100) != 0)
         {
-            PrintIpcCmd(value, dflt);
-            int namesAt = VerboseNames();
-            PrintIpcCmd(value, dflt);
-            EndVerbose(mark, namesAt);
-            return;
+            if (Raw) _b.Append("0x100|"u8);
+            else if (VerboseParts) _b.Append("0x100 /* IPC_64 */|"u8);
+            else _b.Append("IPC_64|"u8);
         }
-        uint cmd = value & ~0x100u;
-        if ((value & 0x100) != 0 && !Raw) _b.Append("IPC_64|"u8);
         Xlat table = _c.Def.Name switch
         {
             "semctl" => Xlats.SemCommands,
             "msgctl" => Xlats.MsgCommands,
             _ => Xlats.ShmCommands,
         };
-        PrintXval(table, cmd, dflt);
+        PrintXval(table, value & ~0x100u, dflt);
     }
 
     private void PrintMsgFlags(uint value)
@@ -1178,19 +1141,7 @@ public sealed partial class SyscallFormatter
             short flg = BinaryPrimitives.ReadInt16LittleEndian(e[4..]);
             _b.Append("{sem_num="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(e))
               .Append(", sem_op="u8).Append(BinaryPrimitives.ReadInt16LittleEndian(e[2..])).Append(", sem_flg="u8);
-            if (flg == 0) _b.Append((byte)'0');
-            else
-            {
-                bool any = false;
-                if ((flg & 0x1000) != 0) { _b.Append("SEM_UNDO"u8); any = true; }
-                if ((flg & 0x800) != 0) { if (any) _b.Append((byte)'|'); _b.Append("IPC_NOWAIT"u8); any = true; }
-                int rest = flg & ~0x1800;
-                if (rest != 0)
-                {
-                    if (any) _b.Append((byte)'|');
-                    _b.AppendHex((uint)rest);
-                }
-            }
+            PrintFlags(Xlats.SemopFlags, (ushort)flg, "SEM_???");
             _b.Append((byte)'}');
         }
         _b.Append((byte)']');

@@ -2328,6 +2328,11 @@ internal static partial class Xlats
         new(0x40000000, "CLONE_NEWNET"),
     ]);
 
+    public static readonly Xlat SemopFlags = new(true, [
+        new(0x1000, "SEM_UNDO"),
+        new(0x800, "IPC_NOWAIT"),
+    ]);
+
     public static readonly Xlat UserfaultfdFlags = new(true, [
         new(0x800, "O_NONBLOCK"),
         new(0x80000, "O_CLOEXEC"),
