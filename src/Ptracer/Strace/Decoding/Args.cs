@@ -462,7 +462,25 @@ public sealed partial class SyscallFormatter
             PrintFlags(table, v, dflt);
             return;
         }
-        if (_c.Def.Name == "open_tree" && index == 2 && !Raw)
+        if (_c.Def.Name == "open_tree" && index == 2)
+        {
+            PrintOpenTreeFlags(v);
+            return;
+        }
+        _b.AppendHex(v);
+    }
+
+    private void PrintOpenTreeFlags(uint v)
+    {
+        if (BeginVerbose(out int mark))
+        {
+            PrintOpenTreeFlags(v);
+            int namesAt = VerboseNames();
+            PrintOpenTreeFlags(v);
+            EndVerbose(mark, namesAt);
+            return;
+        }
+        if (!Raw)
         {
             if (v == 0)
             {
@@ -730,20 +748,14 @@ public sealed partial class SyscallFormatter
         }
     }
 
+    /// <summary>mount's flags: MS_MGC_VAL (the old magic in the high half) apart, then the MS_* flags.</summary>
     private void PrintMountFlags(ulong value)
     {
-        if (BeginVerbose(out int mark))
-        {
-            PrintMountFlags(value);
-            int namesAt = VerboseNames();
-            PrintMountFlags(value);
-            EndVerbose(mark, namesAt);
-            return;
-        }
         ulong v = value;
         if ((v & 0xffff0000) == 0xc0ed0000)
         {
             if (Raw) _b.AppendHex(0xc0ed0000);
+            else if (VerboseParts) _b.Append("0xc0ed0000 /* MS_MGC_VAL */"u8);
             else _b.Append("MS_MGC_VAL"u8);
             v &= 0xffff;
             if (v == 0) return;

@@ -101,7 +101,10 @@ public sealed partial class SyscallFormatter
                 PrintKeySerial(a4);
                 return;
             case 14: // SET_REQKEY_KEYRING
-                if (Raw) _b.Append((int)a2); // strace prints this one in decimal
+                // strace prints this one in decimal: -1, KEY_REQKEY_DEFL_NO_CHANGE, -1 /* KEY_REQKEY_DEFL_NO_CHANGE */.
+                if (Raw) _b.Append((int)a2);
+                else if (VerboseParts && Xlats.KeyReqkeyDefaults.Lookup(unchecked((ulong)(long)(int)a2)) is { } name)
+                    _b.Append((int)a2).Append(" /* "u8).Append(name).Append(" */"u8);
                 else PrintXvalInt(Xlats.KeyReqkeyDefaults, (int)a2, "KEY_REQKEY_DEFL_???");
                 return;
             case 15: // SET_TIMEOUT
