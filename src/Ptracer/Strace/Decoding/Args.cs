@@ -867,12 +867,15 @@ public sealed partial class SyscallFormatter
 
     private void PrintFanotifyInitFlags(uint value)
     {
-        if (BeginVerbose(out int mark))
+        if (VerboseParts)
         {
-            PrintFanotifyInitFlags(value);
-            int namesAt = VerboseNames();
-            PrintFanotifyInitFlags(value);
-            EndVerbose(mark, namesAt);
+            uint klass = value & 0xc;
+            _b.AppendHex(klass);
+            string? clsName = klass switch { 0 => "FAN_CLASS_NOTIF", 4 => "FAN_CLASS_CONTENT", 8 => "FAN_CLASS_PRE_CONTENT", _ => null };
+            _b.Append(" /* "u8).Append(clsName ?? "FAN_CLASS_???").Append(" */"u8);
+            if ((value & ~0xcu) == 0) return;
+            _b.Append((byte)'|');
+            PrintFlags(Xlats.FanotifyInitFlags, value & ~0xcu, "FAN_???");
             return;
         }
         if (Raw)
@@ -1452,6 +1455,7 @@ public sealed partial class SyscallFormatter
         uint version = UI(s, 0);
         _b.Append("{version="u8);
         if (Raw) _b.AppendHex(version);
+        else if (VerboseParts) AppendCapVersionVerbose(version);
         else switch (version)
         {
             case 0x19980330: _b.Append("_LINUX_CAPABILITY_VERSION_1"u8); break;
@@ -1477,8 +1481,55 @@ public sealed partial class SyscallFormatter
         _b.Append((byte)'}');
     }
 
+    private void AppendCapVersionVerbose(uint version)
+    {
+        string? name = version switch
+        {
+            0x19980330 => "_LINUX_CAPABILITY_VERSION_1",
+            0x20071026 => "_LINUX_CAPABILITY_VERSION_2",
+            0x20080522 => "_LINUX_CAPABILITY_VERSION_3",
+            _ => null,
+        };
+        _b.AppendHex(version).Append(" /* "u8).Append(name ?? "_LINUX_CAPABILITY_VERSION_???").Append(" */"u8);
+    }
+
+    /// <summary>-X verbose capability words, as strace's print_cap_bits: 0x... /* 1&lt;&lt;CAP_X|... */ per 32-bit word.</summary>
+    private void AppendCapWordVerbose(uint word, int firstBit)
+    {
+        _b.AppendHex(word);
+        if (word == 0) return;
+        _b.Append(" /* "u8);
+        bool first = true;
+        ulong rest = word;
+        for (int i = 0; i < 32; i++)
+        {
+            if ((word & (1u << i)) == 0) continue;
+            string? name = Xlats.Capabilities.Lookup((ulong)(firstBit + i));
+            if (name is null) continue;
+            if (!first) _b.Append((byte)'|');
+            first = false;
+            _b.Append("1<<"u8).Append(name);
+            rest &= ~(1UL << i);
+        }
+        if (rest != 0)
+        {
+            if (!first) _b.Append((byte)'|');
+            _b.AppendHex(rest);
+        }
+        _b.Append(" */"u8);
+    }
+
     private void AppendCapSet(ulong caps)
     {
+        if (VerboseParts)
+        {
+            uint lo = (uint)caps, hi = (uint)(caps >> 32);
+            if (lo != 0 || hi == 0) AppendCapWordVerbose(lo, 0);
+            if (hi == 0) return;
+            if (lo != 0) _b.Append((byte)'|');
+            AppendCapWordVerbose(hi, 32);
+            return;
+        }
         if (Raw)
         {
             // strace prints the two 32-bit words apart: lo (also when both are zero), then |hi.

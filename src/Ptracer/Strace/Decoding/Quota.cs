@@ -62,6 +62,14 @@ public sealed partial class SyscallFormatter
     /// <summary>QCMD(Q_GETQUOTA, USRQUOTA); with -X raw the unsigned number.</summary>
     private void PrintQcmd(uint qcmd)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintQcmd(qcmd);
+            int namesAt = VerboseNames();
+            PrintQcmd(qcmd);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.Append((ulong)qcmd);
