@@ -23,6 +23,22 @@ public sealed class TextBuilder
     /// <summary>Drops everything after <paramref name="length"/> bytes.</summary>
     public void Truncate(int length) => _length = Math.Min(_length, length);
 
+    /// <summary>Inserts <paramref name="bytes"/> at <paramref name="index"/>, moving what follows.</summary>
+    public void Insert(int index, ReadOnlySpan<byte> bytes)
+    {
+        if (_length + bytes.Length > _buffer.Length) Grow(bytes.Length);
+        _buffer.AsSpan(index, _length - index).CopyTo(_buffer.AsSpan(index + bytes.Length));
+        bytes.CopyTo(_buffer.AsSpan(index));
+        _length += bytes.Length;
+    }
+
+    /// <summary>Removes <paramref name="count"/> bytes at <paramref name="index"/>.</summary>
+    public void Remove(int index, int count)
+    {
+        _buffer.AsSpan(index + count, _length - index - count).CopyTo(_buffer.AsSpan(index));
+        _length -= count;
+    }
+
     public TextBuilder Append(byte b)
     {
         if (_length == _buffer.Length) Grow(1);

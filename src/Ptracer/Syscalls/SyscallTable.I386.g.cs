@@ -383,7 +383,7 @@ public static partial class SyscallTable
         t[372] = new("recvmsg", 372, [ArgKind.Fd, ArgKind.MsghdrOut, ArgKind.SendFlags], ReturnKind.Decimal, SyscallClass.Network);
         t[373] = new("shutdown", 373, [ArgKind.Fd, ArgKind.ShutdownHow], ReturnKind.Decimal, SyscallClass.Network);
         t[374] = new("userfaultfd", 374, [ArgKind.PipeFlags], ReturnKind.Fd, SyscallClass.Desc);
-        t[375] = new("membarrier", 375, [ArgKind.MembarrierCmd, ArgKind.MembarrierFlags, ArgKind.Int], ReturnKind.Decimal, SyscallClass.None);
+        t[375] = new("membarrier", 375, [ArgKind.MembarrierCmd, ArgKind.MembarrierFlags], ReturnKind.Decimal, SyscallClass.None);
         t[376] = new("mlock2", 376, [ArgKind.Pointer, ArgKind.ULong, ArgKind.MlockFlags], ReturnKind.Decimal, SyscallClass.Memory);
         t[377] = new("copy_file_range", 377, [ArgKind.Fd, ArgKind.Offset64PtrIn, ArgKind.Fd, ArgKind.Offset64PtrIn, ArgKind.Size, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.Desc);
         t[378] = new("preadv2", 378, [ArgKind.Fd, ArgKind.IovecOut, ArgKind.ULong, ArgKind.OffsetLoHi, ArgKind.RwfFlags], ReturnKind.Decimal, SyscallClass.Desc);

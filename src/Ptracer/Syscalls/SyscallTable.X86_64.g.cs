@@ -336,7 +336,7 @@ public static partial class SyscallTable
         t[321] = new("bpf", 321, [ArgKind.BpfCommand, ArgKind.Pointer, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.Desc);
         t[322] = new("execveat", 322, [ArgKind.AtDirFd, ArgKind.Path, ArgKind.StringArray, ArgKind.EnvArray, ArgKind.AtFlags], ReturnKind.Decimal, SyscallClass.File | SyscallClass.Process | SyscallClass.Desc | SyscallClass.SeccompDefault);
         t[323] = new("userfaultfd", 323, [ArgKind.PipeFlags], ReturnKind.Fd, SyscallClass.Desc);
-        t[324] = new("membarrier", 324, [ArgKind.MembarrierCmd, ArgKind.MembarrierFlags, ArgKind.Int], ReturnKind.Decimal, SyscallClass.None);
+        t[324] = new("membarrier", 324, [ArgKind.MembarrierCmd, ArgKind.MembarrierFlags], ReturnKind.Decimal, SyscallClass.None);
         t[325] = new("mlock2", 325, [ArgKind.Pointer, ArgKind.ULong, ArgKind.MlockFlags], ReturnKind.Decimal, SyscallClass.Memory);
         t[326] = new("copy_file_range", 326, [ArgKind.Fd, ArgKind.Offset64PtrIn, ArgKind.Fd, ArgKind.Offset64PtrIn, ArgKind.Size, ArgKind.UInt], ReturnKind.Decimal, SyscallClass.Desc);
         t[327] = new("preadv2", 327, [ArgKind.Fd, ArgKind.IovecOut, ArgKind.ULong, ArgKind.OffsetLoHi, ArgKind.RwfFlags], ReturnKind.Decimal, SyscallClass.Desc);

@@ -24,6 +24,7 @@ public sealed partial class SyscallFormatter
     {
         ArgKind.ArchPrctlArg => (uint)Reg(0) is 0x1003 or 0x1004 or 0x1021 or 0x1022 or 0x1024,
         ArgKind.MmsghdrIn => true, // the kernel writes msg_len: strace prints the array at exit
+        ArgKind.SeccompArgs => (uint)Reg(0) == 3, // SECCOMP_GET_NOTIF_SIZES fills a struct
         _ => false,
     };
 
@@ -56,9 +57,31 @@ public sealed partial class SyscallFormatter
     /// <summary>A 64-bit value from one register (64-bit ABIs) or two (i386, low word first).</summary>
     private ulong Wide(int reg) => Is32 ? (uint)_c.Args[reg] | ((ulong)(uint)_c.Args[reg + 1] << 32) : Reg(reg);
 
+    /// <summary>
+    /// Output kinds that strace prints as a bare address when the call failed (the kernel wrote nothing).
+    /// Exceptions, decoded in their own cases: recvmsg's msghdr ({msg_namelen=N}) and the kinds whose printers
+    /// look at the failure themselves (sockopt values, paths, get_mempolicy...).
+    /// </summary>
+    private static bool IsAddressWhenFailed(ArgKind kind) => kind
+            is ArgKind.ReadBuffer or ArgKind.SigsetOut or ArgKind.OldSigsetOut or ArgKind.SigactionOut
+            or ArgKind.OldSigactionOut or ArgKind.RlimitOut or ArgKind.RlimitLongOut or ArgKind.IntPairOut
+            or ArgKind.IntPtrOut or ArgKind.MmsghdrIn or ArgKind.MmsghdrOut or ArgKind.EpollEventsOut
+            or ArgKind.SigaltstackOut or ArgKind.TimevalOut or ArgKind.TimezoneOut or ArgKind.ItimervalOut
+            or ArgKind.ItimerspecOut or ArgKind.Itimerspec64Out or ArgKind.Stat64Out or ArgKind.Statfs64Out
+            or ArgKind.StatxOut or ArgKind.UtsnameOut or ArgKind.RusageOut or ArgKind.TmsOut
+            or ArgKind.SysinfoOut or ArgKind.SiginfoOut or ArgKind.SchedParamOut or ArgKind.CpuSetOut
+            or ArgKind.UserCapDataOut or ArgKind.Offset64PtrOut or ArgKind.MincoreVecOut or ArgKind.MsgbufOut
+            or ArgKind.TimerIdOut or ArgKind.MqAttrOut or ArgKind.SchedAttrOut or ArgKind.StatOut
+            or ArgKind.StatfsOut;
+
     private void PrintArg(ArgKind kind, int index, int reg)
     {
         ulong v = Reg(reg);
+        if (Failed && IsAddressWhenFailed(kind))
+        {
+            PrintAddress(v);
+            return;
+        }
         switch (kind)
         {
             // ---- numbers
@@ -67,6 +90,12 @@ public sealed partial class SyscallFormatter
             case ArgKind.UInt: PrintUInt(v); break;
             case ArgKind.ULong: PrintULong(v); break;
             case ArgKind.Size: PrintULong(v); break;
+            case ArgKind.Hex when _c.Def.Name == "pkey_alloc" && index == 1:
+                PrintFlags(Xlats.PkeyAccessRights, v, "PKEY_???");
+                break;
+            case ArgKind.Hex when _c.Def.Name == "perf_event_open" && index == 4:
+                PrintFlags(Xlats.PerfEventOpenFlags, v, "PERF_FLAG_???");
+                break;
             case ArgKind.Hex: PrintHex(v); break;
             case ArgKind.Unused: PrintHex(v); break;
             case ArgKind.Octal: PrintOctal(v); break;
@@ -89,27 +118,16 @@ public sealed partial class SyscallFormatter
                 if ((v & 0xffff) == 0xffff) _b.Append(-1);
                 else _b.Append(v & 0xffff);
                 break;
-            case ArgKind.DevT:
-                {
-                    uint dev = (uint)v;
-                    if (Raw)
-                    {
-                        _b.AppendHex(dev);
-                        break;
-                    }
-                    _b.Append("makedev("u8).AppendHex((dev & 0xfff00) >> 8).Append(", "u8)
-                      .AppendHex((dev & 0xff) | ((dev >> 12) & 0xfff00)).Append((byte)')');
-                    break;
-                }
+            case ArgKind.DevT: PrintDevT((uint)v); break;
             case ArgKind.IpcKey:
-                if (v == 0 && !Raw) _b.Append("IPC_PRIVATE"u8);
+                if (v == 0) PrintNamedValue("IPC_PRIVATE"u8, 0);
                 else _b.AppendHex((uint)v);
                 break;
             case ArgKind.SigsetValue:
                 {
                     Span<byte> set = stackalloc byte[4];
                     BinaryPrimitives.WriteUInt32LittleEndian(set, (uint)v);
-                    AppendSigset(_b, set, Raw);
+                    AppendSigset(_b, set, Raw, VerboseSigset);
                     break;
                 }
             case ArgKind.Pid: PrintInt(v); break;
@@ -121,8 +139,10 @@ public sealed partial class SyscallFormatter
 
             // ---- descriptors and paths
             case ArgKind.Fd: PrintFd(v); break;
+            case ArgKind.AtDirFd when _c.Def.Name == "fanotify_mark" && (int)v == -1: PrintNamedValue("FAN_NOFD"u8, -1); break;
             case ArgKind.AtDirFd: PrintDirFd(v); break;
             case ArgKind.Path: PrintPath(v); break;
+            case ArgKind.String when _c.Def.Name is "mq_open" or "mq_unlink": PrintPath(v); break; // a name, not -s bound
             case ArgKind.String:
                 if (_c.Def.Name == "mount" && index == 2 && (MountFlagsArg & MountIgnoreType) != 0) PrintAddress(v);
                 else PrintString(v);
@@ -134,11 +154,14 @@ public sealed partial class SyscallFormatter
             case ArgKind.PathOut: PrintPathOut(v, index); break;
 
             // ---- buffers
-            case ArgKind.WriteBuffer: PrintBuffer(v, ArgValue(index + 1)); break;
-            case ArgKind.ReadBuffer:
-                if (Failed) PrintAddress(v);
-                else PrintBuffer(v, ReadLength(index), forceHex: _c.Def.Name == "getrandom");
+            case ArgKind.WriteBuffer when _c.Def.Name is "sendto" && NetlinkFamilyOf(Reg(0)) is var family and not NotNetlink:
+                PrintNetlink(v, ArgValue(index + 1), family);
                 break;
+            case ArgKind.WriteBuffer when _c.Def.Name is "sethostname" or "setdomainname" && (uint)ArgValue(index + 1) > 64:
+                PrintAddress(v); // longer than __NEW_UTS_LEN: strace does not read it
+                break;
+            case ArgKind.WriteBuffer: PrintBuffer(v, ArgValue(index + 1)); break;
+            case ArgKind.ReadBuffer: PrintBuffer(v, ReadLength(index), forceHex: _c.Def.Name == "getrandom"); break;
             case ArgKind.IovecIn: PrintIovec(v, ArgValue(index + 1), -1); break;
             case ArgKind.IovecOut: PrintIovec(v, ArgValue(index + 1), Failed ? -2 : Ret); break;
             case ArgKind.RemoteIovec: PrintRemoteIovec(v, ArgValue(index + 1)); break;
@@ -157,51 +180,29 @@ public sealed partial class SyscallFormatter
             case ArgKind.MremapFlags: PrintFlags(Xlats.MremapFlags, (uint)v, "MREMAP_???"); break;
             case ArgKind.MsyncFlags: PrintFlags(Xlats.MsyncFlags, (uint)v, "MS_???"); break;
             case ArgKind.CloneFlags: PrintCloneFlags(v, withSignal: true); break;
-            case ArgKind.UnshareFlags: PrintFlags(Xlats.CloneFlags, (uint)v, "CLONE_???"); break;
-            case ArgKind.SetnsType:
-                if ((uint)v == 0 || Raw) _b.AppendHex((uint)v);
-                else if (Xlats.CloneFlags.Lookup((uint)v) is { } ns) _b.Append(ns);
-                else _b.AppendHex((uint)v).Append(" /* CLONE_NEW??? */"u8);
-                break;
+            case ArgKind.UnshareFlags: PrintFlags(Xlats.UnshareFlags, (uint)v, "CLONE_???"); break;
+            case ArgKind.SetnsType: PrintFlags(Xlats.SetnsTypes, (uint)v, "CLONE_NEW???"); break;
             case ArgKind.WaitOptions: PrintFlags(Xlats.WaitOptions, (uint)v, "W???"); break;
             case ArgKind.Signal: PrintSignal(v); break;
             case ArgKind.SignalHandler: PrintSigHandler(v); break;
             case ArgKind.SigprocmaskHow: PrintXval(Xlats.SigprocmaskHows, (uint)v, "SIG_???"); break;
             case ArgKind.SigsetIn: PrintSigsetAt(v, SigsetSizeFor(index)); break;
-            case ArgKind.SigsetOut:
-                if (Failed) PrintAddress(v);
-                else PrintSigsetAt(v, SigsetSizeFor(index));
-                break;
+            case ArgKind.SigsetOut: PrintSigsetAt(v, SigsetSizeFor(index)); break;
             case ArgKind.OldSigsetIn: PrintOldSigset(v); break;
-            case ArgKind.OldSigsetOut:
-                if (Failed) PrintAddress(v);
-                else PrintOldSigset(v);
-                break;
+            case ArgKind.OldSigsetOut: PrintOldSigset(v); break;
             case ArgKind.SigactionIn: PrintSigaction(v); break;
-            case ArgKind.SigactionOut:
-                if (Failed) PrintAddress(v);
-                else PrintSigaction(v);
-                break;
+            case ArgKind.SigactionOut: PrintSigaction(v); break;
             case ArgKind.OldSigactionIn: PrintOldSigaction(v); break;
-            case ArgKind.OldSigactionOut:
-                if (Failed) PrintAddress(v);
-                else PrintOldSigaction(v);
-                break;
+            case ArgKind.OldSigactionOut: PrintOldSigaction(v); break;
             case ArgKind.ArchPrctlCode: PrintXval(Xlats.ArchPrctlCodes, (uint)v, "ARCH_???"); break;
             case ArgKind.ArchPrctlArg: PrintArchPrctlArg(v); break;
             case ArgKind.PrctlOption: PrintXval(Xlats.PrctlOptions, (uint)v, "PR_???"); break;
             case ArgKind.PrctlArg: PrintHex(v); break;
             case ArgKind.RlimitResource: PrintXval(Xlats.RlimitResources, (uint)v, "RLIMIT_???"); break;
             case ArgKind.RlimitIn: PrintRlimit(v, wide: true); break;
-            case ArgKind.RlimitOut:
-                if (Failed) PrintAddress(v);
-                else PrintRlimit(v, wide: true);
-                break;
+            case ArgKind.RlimitOut: PrintRlimit(v, wide: true); break;
             case ArgKind.RlimitLongIn: PrintRlimit(v, wide: !Is32); break;
-            case ArgKind.RlimitLongOut:
-                if (Failed) PrintAddress(v);
-                else PrintRlimit(v, wide: !Is32);
-                break;
+            case ArgKind.RlimitLongOut: PrintRlimit(v, wide: !Is32); break;
             case ArgKind.FcntlCommand: PrintXval(Xlats.FcntlCommands, (uint)v, "F_???"); break;
             case ArgKind.FcntlArg: PrintHex(v); break;
             case ArgKind.IoctlRequest: PrintIoctlRequest((uint)v); break;
@@ -233,29 +234,17 @@ public sealed partial class SyscallFormatter
                 else PrintSockaddr(v, SockaddrOutLength(ArgValue(index + 1)));
                 break;
             case ArgKind.SocklenPtr: PrintSocklen(v); break;
-            case ArgKind.IntPairOut:
-                if (Failed) PrintAddress(v);
-                else PrintIntPair(v);
-                break;
+            case ArgKind.IntPairOut: PrintIntPair(v); break;
             case ArgKind.IntPtrIn: PrintIntAt(v); break;
-            case ArgKind.IntPtrOut:
-                if (Failed) PrintAddress(v);
-                else PrintIntAt(v);
-                break;
+            case ArgKind.IntPtrOut: PrintIntAt(v); break;
             case ArgKind.PollFds: PrintPollFds(v, ArgValue(index + 1)); break;
             case ArgKind.MsghdrIn: PrintMsghdr(v, -1); break;
             case ArgKind.MsghdrOut:
                 if (Failed) PrintMsghdrNamelen(v);
                 else PrintMsghdr(v, Ret);
                 break;
-            case ArgKind.MmsghdrIn:
-                if (Failed) PrintAddress(v);
-                else PrintMmsghdr(v, (ulong)Ret, input: true);
-                break;
-            case ArgKind.MmsghdrOut:
-                if (Failed) PrintAddress(v);
-                else PrintMmsghdr(v, (ulong)Ret, input: false);
-                break;
+            case ArgKind.MmsghdrIn: PrintMmsghdr(v, (ulong)Ret, input: true); break;
+            case ArgKind.MmsghdrOut: PrintMmsghdr(v, (ulong)Ret, input: false); break;
             case ArgKind.ClockId: PrintClockId(v); break;
             case ArgKind.TimerFlags: PrintFlags(Xlats.TimerFlags, (uint)v, "TIMER_???"); break;
             case ArgKind.ItimerWhich: PrintXval(Xlats.ItimerWhich, (uint)v, "ITIMER_???"); break;
@@ -267,10 +256,7 @@ public sealed partial class SyscallFormatter
             case ArgKind.StatxMask: PrintFlags(Xlats.StatxMask, (uint)v, "STATX_???"); break;
             case ArgKind.EpollCtlOp: PrintXval(Xlats.EpollCtlOps, (uint)v, "EPOLL_CTL_???"); break;
             case ArgKind.EpollEvent: PrintEpollEvents(v, 1, single: true); break;
-            case ArgKind.EpollEventsOut:
-                if (Failed) PrintAddress(v);
-                else PrintEpollEvents(v, (ulong)Ret, single: false);
-                break;
+            case ArgKind.EpollEventsOut: PrintEpollEvents(v, (ulong)Ret, single: false); break;
             case ArgKind.PersonalityFlags: PrintPersonality((uint)v); break;
             case ArgKind.SchedPolicy: PrintSchedPolicy((uint)v); break;
             case ArgKind.MountFlags: PrintMountFlags(v); break;
@@ -292,6 +278,7 @@ public sealed partial class SyscallFormatter
                 else _b.AppendHex((uint)v);
                 break;
             case ArgKind.SeccompOp: PrintXval(Xlats.SeccompOps, (uint)v, "SECCOMP_SET_MODE_???"); break;
+            case ArgKind.SeccompFlags when (uint)ArgValue(0) != 1: _b.AppendHex((uint)v); break; // named for SET_MODE_FILTER only
             case ArgKind.SeccompFlags: PrintFlags(Xlats.SeccompFilterFlags, (uint)v, "SECCOMP_FILTER_FLAG_???"); break;
             case ArgKind.SeccompArgs: PrintSeccompArgs(v, ArgValue(0)); break;
             case ArgKind.PtraceRequest: PrintXval(Xlats.PtraceRequests, v, "PTRACE_???"); break;
@@ -301,15 +288,14 @@ public sealed partial class SyscallFormatter
             case ArgKind.BpfCommand: PrintXval(Xlats.BpfCommands, (uint)v, "BPF_???"); break;
             case ArgKind.Capabilities: PrintXval(Xlats.Capabilities, (uint)v, "CAP_???"); break;
             case ArgKind.SigaltstackIn: PrintStackT(v); break;
-            case ArgKind.SigaltstackOut:
-                if (Failed) PrintAddress(v);
-                else PrintStackT(v);
-                break;
+            case ArgKind.SigaltstackOut: PrintStackT(v); break;
             case ArgKind.EventfdFlags: PrintFlags(Xlats.EventfdFlags, (uint)v, "EFD_???"); break;
             case ArgKind.InotifyMask: PrintFlags(Xlats.InotifyMask, (uint)v, "IN_???"); break;
             case ArgKind.InotifyInitFlags: PrintFlags(Xlats.InotifyInitFlags, (uint)v, "IN_???"); break;
             case ArgKind.TimerfdFlags: PrintFlags(Xlats.TimerfdFlags, (uint)v, "TFD_???"); break;
             case ArgKind.MemfdFlags: PrintMemfdFlags((uint)v); break;
+            case ArgKind.Dup3Flags when _c.Def.Name == "memfd_secret" && ((uint)v & ~0x80000u) != 0: PrintHex((uint)v); break;
+            case ArgKind.PipeFlags when _c.Def.Name == "userfaultfd": PrintFlags(Xlats.UserfaultfdFlags, (uint)v, "UFFD_???"); break;
             case ArgKind.PipeFlags:
             case ArgKind.Dup3Flags: PrintOpenFlags(v, accessMode: false); break;
             case ArgKind.SpliceFlags: PrintFlags(Xlats.SpliceFlags, (uint)v, "SPLICE_F_???"); break;
@@ -324,8 +310,8 @@ public sealed partial class SyscallFormatter
             case ArgKind.IoprioWho: PrintIoprioWho((uint)v); break;
             case ArgKind.IoprioValue: PrintIoprioValue((uint)v); break;
             case ArgKind.FanotifyInitFlags: PrintFanotifyInitFlags((uint)v); break;
-            case ArgKind.FanotifyMarkFlags: PrintHex((uint)v); break;
-            case ArgKind.FanotifyMask: _b.AppendHex(Wide(reg)); break;
+            case ArgKind.FanotifyMarkFlags: PrintFlags(Xlats.FanotifyMarkFlags, (uint)v, "FAN_MARK_???"); break;
+            case ArgKind.FanotifyMask: PrintFlags(Xlats.FanotifyEvents, Wide(reg), "FAN_???"); break;
             case ArgKind.RwfFlags: PrintRwfFlags((uint)v); break;
             case ArgKind.PidfdOpenFlags: PrintFlags(Xlats.PidfdFlags, (uint)v, "PIDFD_???"); break;
             case ArgKind.CloseRangeFlags: PrintFlags(Xlats.CloseRangeFlags, (uint)v, "CLOSE_RANGE_???"); break;
@@ -340,69 +326,30 @@ public sealed partial class SyscallFormatter
             case ArgKind.TimespecOut: PrintTimeOut(v, index, nanoseconds: true, wide: false); break;
             case ArgKind.Timespec64Out: PrintTimeOut(v, index, nanoseconds: true, wide: true); break;
             case ArgKind.TimevalIn: PrintTimeAt(v, nanoseconds: false); break;
-            case ArgKind.TimevalOut:
-                if (Failed) PrintAddress(v);
-                else PrintTimeAt(v, nanoseconds: false);
-                break;
+            case ArgKind.TimevalOut: PrintTimeAt(v, nanoseconds: false); break;
             case ArgKind.TimezoneIn: PrintTimezone(v); break;
-            case ArgKind.TimezoneOut:
-                if (Failed) PrintAddress(v);
-                else PrintTimezone(v);
-                break;
+            case ArgKind.TimezoneOut: PrintTimezone(v); break;
             case ArgKind.ItimervalIn: PrintTimerValue(v, nanoseconds: false); break;
-            case ArgKind.ItimervalOut:
-                if (Failed) PrintAddress(v);
-                else PrintTimerValue(v, nanoseconds: false);
-                break;
+            case ArgKind.ItimervalOut: PrintTimerValue(v, nanoseconds: false); break;
             case ArgKind.ItimerspecIn: PrintTimerValue(v, nanoseconds: true); break;
-            case ArgKind.ItimerspecOut:
-                if (Failed) PrintAddress(v);
-                else PrintTimerValue(v, nanoseconds: true);
-                break;
+            case ArgKind.ItimerspecOut: PrintTimerValue(v, nanoseconds: true); break;
             case ArgKind.Itimerspec64In: PrintItimerspec64(v); break;
-            case ArgKind.Itimerspec64Out:
-                if (Failed) PrintAddress(v);
-                else PrintItimerspec64(v);
-                break;
+            case ArgKind.Itimerspec64Out: PrintItimerspec64(v); break;
             case ArgKind.StatOut:
-            case ArgKind.Stat64Out:
-                if (Failed) PrintAddress(v);
-                else PrintStat(v, oldI386Layout: Is32 && kind == ArgKind.StatOut);
-                break;
+            case ArgKind.Stat64Out: PrintStat(v, oldI386Layout: Is32 && kind == ArgKind.StatOut); break;
             case ArgKind.StatfsOut:
-            case ArgKind.Statfs64Out:
-                if (Failed) PrintAddress(v);
-                else PrintStatfs(v);
-                break;
-            case ArgKind.StatxOut:
-                if (Failed) PrintAddress(v);
-                else PrintStatx(v);
-                break;
-            case ArgKind.UtsnameOut:
-                if (Failed) PrintAddress(v);
-                else PrintUtsname(v);
-                break;
-            case ArgKind.RusageOut:
-                if (Failed) PrintAddress(v);
-                else PrintRusage(v);
-                break;
-            case ArgKind.TmsOut:
-                if (Failed) PrintAddress(v);
-                else PrintTms(v);
-                break;
-            case ArgKind.SysinfoOut:
-                if (Failed) PrintAddress(v);
-                else PrintSysinfo(v);
-                break;
+            case ArgKind.Statfs64Out: PrintStatfs(v); break;
+            case ArgKind.StatxOut: PrintStatx(v); break;
+            case ArgKind.UtsnameOut: PrintUtsname(v); break;
+            case ArgKind.RusageOut: PrintRusage(v); break;
+            case ArgKind.TmsOut: PrintTms(v); break;
+            case ArgKind.SysinfoOut: PrintSysinfo(v); break;
             case ArgKind.WaitStatusOut:
                 if (Failed || Ret == 0 || v == 0) PrintAddress(v);
                 else PrintWaitStatusAt(v);
                 break;
             case ArgKind.SiginfoIn: PrintSiginfoAt(v); break;
-            case ArgKind.SiginfoOut:
-                if (Failed) PrintAddress(v);
-                else PrintSiginfoOut(v);
-                break;
+            case ArgKind.SiginfoOut: PrintSiginfoOut(v); break;
             case ArgKind.DirentsOut: PrintDirents(v, Ret, is64: true); break;
             case ArgKind.OldDirentsOut: PrintDirents(v, Ret, is64: false); break;
             case ArgKind.StringArray: PrintStringArray(v); break;
@@ -411,21 +358,12 @@ public sealed partial class SyscallFormatter
             case ArgKind.Timespec64PairIn: PrintTimespec64Pair(v); break;
             case ArgKind.TimevalPairIn: PrintTimePairArray(v, nanoseconds: false); break;
             case ArgKind.SchedParamIn: PrintIntAt(v); break;
-            case ArgKind.SchedParamOut:
-                if (Failed) PrintAddress(v);
-                else PrintIntAt(v);
-                break;
+            case ArgKind.SchedParamOut: PrintIntAt(v); break;
             case ArgKind.CpuSetIn: PrintCpuSet(v, ArgValue(index - 1)); break;
-            case ArgKind.CpuSetOut:
-                if (Failed) PrintAddress(v);
-                else PrintCpuSet(v, (ulong)Ret);
-                break;
+            case ArgKind.CpuSetOut: PrintCpuSet(v, (ulong)Ret); break;
             case ArgKind.UserCapHeader: PrintCapHeader(v); break;
             case ArgKind.UserCapData: PrintCapData(v); break;
-            case ArgKind.UserCapDataOut:
-                if (Failed) PrintAddress(v);
-                else PrintCapData(v);
-                break;
+            case ArgKind.UserCapDataOut: PrintCapData(v); break;
             case ArgKind.RobustListHead: PrintAddress(v); break;
             case ArgKind.Rseq: PrintAddress(v); break;
             case ArgKind.CloneArgs: PrintCloneArgs(v, ArgValue(index + 1)); break;
@@ -462,20 +400,14 @@ public sealed partial class SyscallFormatter
             case ArgKind.Offset64PtrInOut:
                 PrintOffsetAt(v, kind == ArgKind.OffsetPtrInOut && Is32);
                 break;
-            case ArgKind.Offset64PtrOut:
-                if (Failed) PrintAddress(v);
-                else PrintOffsetAt(v, narrow: false);
-                break;
+            case ArgKind.Offset64PtrOut: PrintOffsetAt(v, narrow: false); break;
             case ArgKind.TimeOut: PrintTimeOutArg(v); break;
             case ArgKind.GidArrayIn: PrintGidArray(v, ArgValue(index - 1)); break;
             case ArgKind.GidArrayOut:
                 if (Failed || v == 0) PrintAddress(v);
                 else PrintGidArray(v, (ulong)Ret);
                 break;
-            case ArgKind.MincoreVecOut:
-                if (Failed) PrintAddress(v);
-                else PrintMincore(v, ArgValue(index - 1));
-                break;
+            case ArgKind.MincoreVecOut: PrintMincore(v, ArgValue(index - 1)); break;
             case ArgKind.SigreturnMask: PrintSigreturnMask(); break;
             case ArgKind.SembufIn: PrintSembuf(v, ArgValue(index + 1)); break;
             case ArgKind.SemctlArg:
@@ -494,31 +426,19 @@ public sealed partial class SyscallFormatter
             case ArgKind.ShmidDs:
             case ArgKind.MsqidDs: PrintAddress(v); break;
             case ArgKind.MsgbufIn: PrintMsgbuf(v, ArgValue(index + 1)); break;
-            case ArgKind.MsgbufOut:
-                if (Failed) PrintAddress(v);
-                else PrintMsgbuf(v, ArgValue(index + 1));
-                break;
+            case ArgKind.MsgbufOut: PrintMsgbuf(v, ArgValue(index + 1)); break;
             case ArgKind.UtimbufIn: PrintUtimbuf(v); break;
             case ArgKind.UstatOut: PrintAddress(v); break;
             case ArgKind.UserDesc: PrintUserDesc(v); break;
             case ArgKind.Timex:
             case ArgKind.Timex64: PrintAddress(v); break;
             case ArgKind.SigeventIn: PrintSigevent(v); break;
-            case ArgKind.TimerIdOut:
-                if (Failed) PrintAddress(v);
-                else PrintIntAt(v);
-                break;
+            case ArgKind.TimerIdOut: PrintIntAt(v); break;
             case ArgKind.MqAttrIn: PrintMqAttr(v); break;
-            case ArgKind.MqAttrOut:
-                if (Failed) PrintAddress(v);
-                else PrintMqAttr(v);
-                break;
+            case ArgKind.MqAttrOut: PrintMqAttr(v); break;
             case ArgKind.SigsetPackIn: PrintSigsetPack(v); break;
             case ArgKind.SchedAttrIn: PrintSchedAttr(v); break;
-            case ArgKind.SchedAttrOut:
-                if (Failed) PrintAddress(v);
-                else PrintSchedAttr(v);
-                break;
+            case ArgKind.SchedAttrOut: PrintSchedAttr(v, (uint)ArgValue(index + 1)); break;
             case ArgKind.OldSelectArgs:
             case ArgKind.OldMmapArgs:
             case ArgKind.SocketcallArgs: PrintAddress(v); break;
@@ -535,6 +455,7 @@ public sealed partial class SyscallFormatter
     private ulong ReadLength(int index)
     {
         ulong rv = (ulong)Ret;
+        if (_c.Def.Name.EndsWith("getxattr", StringComparison.Ordinal)) return rv; // strace prints what the kernel returned, whatever the size
         if (index + 1 < Kinds.Length && Kinds[index + 1] is ArgKind.Size or ArgKind.ULong or ArgKind.UInt or ArgKind.Int)
         {
             ulong size = ArgValue(index + 1);
@@ -547,7 +468,30 @@ public sealed partial class SyscallFormatter
     /// <summary>An unsigned int in hex; a few flag arguments strace decodes are named here.</summary>
     private void PrintUIntHex(uint v, int index)
     {
-        if (_c.Def.Name == "open_tree" && index == 2 && !Raw)
+        if (MountApiFlags(index) is var (table, dflt))
+        {
+            PrintFlags(table, v, dflt);
+            return;
+        }
+        if (_c.Def.Name == "open_tree" && index == 2)
+        {
+            PrintOpenTreeFlags(v);
+            return;
+        }
+        _b.AppendHex(v);
+    }
+
+    private void PrintOpenTreeFlags(uint v)
+    {
+        if (BeginVerbose(out int mark))
+        {
+            PrintOpenTreeFlags(v);
+            int namesAt = VerboseNames();
+            PrintOpenTreeFlags(v);
+            EndVerbose(mark, namesAt);
+            return;
+        }
+        if (!Raw)
         {
             if (v == 0)
             {
@@ -638,8 +582,35 @@ public sealed partial class SyscallFormatter
         _ = index;
     }
 
+    private void PrintDevT(uint dev)
+    {
+        if (BeginVerbose(out int mark))
+        {
+            PrintDevT(dev);
+            int namesAt = VerboseNames();
+            PrintDevT(dev);
+            EndVerbose(mark, namesAt);
+            return;
+        }
+        if (Raw)
+        {
+            _b.AppendHex(dev);
+            return;
+        }
+        _b.Append("makedev("u8).AppendHex((dev & 0xfff00) >> 8).Append(", "u8)
+          .AppendHex((dev & 0xff) | ((dev >> 12) & 0xfff00)).Append((byte)')');
+    }
+
     private void PrintStatxFlags(uint value)
     {
+        if (VerboseParts)
+        {
+            PrintFlags(Xlats.AtStatxSync, value & 0x6000, null, "AT_STATX_SYNC_AS_STAT");
+            if ((value & ~0x6000u) == 0) return;
+            _b.Append((byte)'|');
+            PrintFlags(Xlats.AtFlags, value & ~0x6000u, null);
+            return;
+        }
         if (Raw)
         {
             // strace prints the sync type and the other flags apart (and nothing for a zero sync type).
@@ -659,78 +630,80 @@ public sealed partial class SyscallFormatter
 
     private void PrintClockId(ulong value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintClockId(value);
+            int namesAt = VerboseNames();
+            PrintClockId(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         int id = (int)value;
         string? name = Raw ? null : Xlats.ClockIds.Lookup((uint)id);
         if (name is not null) _b.Append(name);
-        else if (id < 0) _b.Append(id);
         else if (Raw) _b.AppendHex((uint)id);
         else _b.AppendHex((uint)id).Append(" /* CLOCK_??? */"u8);
     }
 
-    /// <summary>Flags followed by permission bits: IPC_CREAT|IPC_EXCL|0600.</summary>
+    /// <summary>Flags followed by permission bits: IPC_CREAT|IPC_EXCL|0600 (strace prints the parts apart: 0x600|0600).</summary>
     private void PrintFlagsWithMode(Xlat table, uint value, string dflt)
     {
-        if (Raw)
-        {
-            _b.AppendHex(value);
-            return;
-        }
         ulong flags = value & ~0x1ffu;
-        uint mode = value & 0x1ff;
-        bool any = flags != 0 && AppendFlagNames(table, ref flags, first: true);
         if (flags != 0)
         {
-            if (any) _b.Append((byte)'|');
-            _b.AppendHex(flags);
-            if (!any) _b.Append(" /* "u8).Append(dflt).Append(" */"u8);
-            any = true;
+            PrintFlags(table, flags, dflt);
+            _b.Append((byte)'|');
         }
-        if (any) _b.Append((byte)'|');
-        PrintModeNumber(mode);
+        PrintModeNumber(value & 0x1ff);
     }
 
     private void PrintShmgetFlags(uint value)
     {
-        if (Raw)
-        {
-            _b.AppendHex(value);
-            return;
-        }
-        uint huge = (value >> 26) & 0x3f;
         ulong flags = value & ~0x1ffu & ~(0x3fu << 26);
-        uint mode = value & 0x1ff;
-        bool any = flags != 0 && AppendFlagNames(Xlats.ShmgetFlags, ref flags, first: true);
+        uint huge = (value >> 26) & 0x3f;
         if (flags != 0)
         {
-            if (any) _b.Append((byte)'|');
-            _b.AppendHex(flags);
-            any = true;
+            PrintFlags(Xlats.ShmgetFlags, flags, "SHM_???");
+            _b.Append((byte)'|');
         }
         if (huge != 0)
         {
-            if (any) _b.Append((byte)'|');
-            _b.Append(huge).Append("<<SHM_HUGE_SHIFT"u8);
-            any = true;
+            _b.Append(huge);
+            if (Raw) _b.Append("<<26"u8);
+            else if (VerboseParts) _b.Append("<<26 /* SHM_HUGE_SHIFT */"u8);
+            else _b.Append("<<SHM_HUGE_SHIFT"u8);
+            _b.Append((byte)'|');
         }
-        if (any) _b.Append((byte)'|');
-        PrintModeNumber(mode);
+        PrintModeNumber(value & 0x1ff);
     }
 
     private void PrintIpcCmd(uint value, string dflt)
     {
-        uint cmd = value & ~0x100u;
-        if ((value & 0x100) != 0 && !Raw) _b.Append("IPC_64|"u8);
+        if ((value & 0x100) != 0)
+        {
+            if (Raw) _b.Append("0x100|"u8);
+            else if (VerboseParts) _b.Append("0x100 /* IPC_64 */|"u8);
+            else _b.Append("IPC_64|"u8);
+        }
         Xlat table = _c.Def.Name switch
         {
             "semctl" => Xlats.SemCommands,
             "msgctl" => Xlats.MsgCommands,
             _ => Xlats.ShmCommands,
         };
-        PrintXval(table, cmd, dflt);
+        PrintXval(table, value & ~0x100u, dflt);
     }
 
     private void PrintMsgFlags(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintMsgFlags(value);
+            int namesAt = VerboseNames();
+            PrintMsgFlags(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (value == 0 || Raw)
         {
             _b.AppendHex(value);
@@ -751,6 +724,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintMemfdFlags(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintMemfdFlags(value);
+            int namesAt = VerboseNames();
+            PrintMemfdFlags(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(value);
@@ -768,6 +749,7 @@ public sealed partial class SyscallFormatter
         {
             if (any) _b.Append((byte)'|');
             _b.AppendHex(flags);
+            if (!any && huge == 0) _b.Append(" /* MFD_??? */"u8);
             any = true;
         }
         if (huge != 0)
@@ -777,12 +759,15 @@ public sealed partial class SyscallFormatter
         }
     }
 
+    /// <summary>mount's flags: MS_MGC_VAL (the old magic in the high half) apart, then the MS_* flags.</summary>
     private void PrintMountFlags(ulong value)
     {
         ulong v = value;
-        if (!Raw && (v & 0xffff0000) == 0xc0ed0000)
+        if ((v & 0xffff0000) == 0xc0ed0000)
         {
-            _b.Append("MS_MGC_VAL"u8);
+            if (Raw) _b.AppendHex(0xc0ed0000);
+            else if (VerboseParts) _b.Append("0xc0ed0000 /* MS_MGC_VAL */"u8);
+            else _b.Append("MS_MGC_VAL"u8);
             v &= 0xffff;
             if (v == 0) return;
             _b.Append((byte)'|');
@@ -792,6 +777,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintPersonality(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintPersonality(value);
+            int namesAt = VerboseNames();
+            PrintPersonality(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (value == uint.MaxValue)
         {
             _b.AppendHex(value);
@@ -828,24 +821,32 @@ public sealed partial class SyscallFormatter
 
     private void PrintSchedPolicy(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintSchedPolicy(value);
+            int namesAt = VerboseNames();
+            PrintSchedPolicy(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(value);
             return;
         }
-        ulong reset = value & 0x40000000;
-        string? name = Xlats.SchedPolicies.Lookup(value & ~0x40000000u);
-        if (name is null)
-        {
-            _b.AppendHex(value).Append(" /* SCHED_??? */"u8);
-            return;
-        }
-        _b.Append(name);
-        if (reset != 0) _b.Append("|SCHED_RESET_ON_FORK"u8);
+        // strace 6.1 does not split SCHED_RESET_ON_FORK off: 0x40000000 /* SCHED_??? */.
+        string? name = Xlats.SchedPolicies.Lookup(value);
+        if (name is null) _b.AppendHex(value).Append(" /* SCHED_??? */"u8);
+        else _b.Append(name);
     }
 
     private void PrintIoprioWho(uint value)
     {
+        if (Raw)
+        {
+            _b.AppendHex(value);
+            return;
+        }
         switch (value)
         {
             case 1: _b.Append("IOPRIO_WHO_PROCESS"u8); break;
@@ -857,6 +858,11 @@ public sealed partial class SyscallFormatter
 
     private void PrintIoprioValue(uint value)
     {
+        if (Raw)
+        {
+            _b.Append((ulong)value);
+            return;
+        }
         uint cls = value >> 13, data = value & 0x1fff;
         _b.Append("IOPRIO_PRIO_VALUE("u8);
         switch (cls)
@@ -865,16 +871,29 @@ public sealed partial class SyscallFormatter
             case 1: _b.Append("IOPRIO_CLASS_RT"u8); break;
             case 2: _b.Append("IOPRIO_CLASS_BE"u8); break;
             case 3: _b.Append("IOPRIO_CLASS_IDLE"u8); break;
-            default: _b.Append((ulong)cls).Append(" /* IOPRIO_CLASS_??? */"u8); break;
+            default: _b.AppendHex(cls).Append(" /* IOPRIO_CLASS_??? */"u8); break;
         }
         _b.Append(", "u8).Append((ulong)data).Append((byte)')');
     }
 
     private void PrintFanotifyInitFlags(uint value)
     {
+        if (VerboseParts)
+        {
+            uint klass = value & 0xc;
+            _b.AppendHex(klass);
+            string? clsName = klass switch { 0 => "FAN_CLASS_NOTIF", 4 => "FAN_CLASS_CONTENT", 8 => "FAN_CLASS_PRE_CONTENT", _ => null };
+            _b.Append(" /* "u8).Append(clsName ?? "FAN_CLASS_???").Append(" */"u8);
+            if ((value & ~0xcu) == 0) return;
+            _b.Append((byte)'|');
+            PrintFlags(Xlats.FanotifyInitFlags, value & ~0xcu, "FAN_???");
+            return;
+        }
         if (Raw)
         {
-            _b.AppendHex(value);
+            // strace prints the class and the flags apart: 0x4|0x200.
+            _b.AppendHex(value & 0xc);
+            if ((value & ~0xcu) != 0) _b.Append((byte)'|').AppendHex(value & ~0xcu);
             return;
         }
         uint cls = value & 0xc;
@@ -887,12 +906,22 @@ public sealed partial class SyscallFormatter
         }
         ulong flags = value & ~0xcu;
         if (flags == 0) return;
-        AppendFlagNames(Xlats.FanotifyInitFlags, ref flags, first: false);
-        if (flags != 0) _b.Append((byte)'|').AppendHex(flags);
+        bool named = AppendFlagNames(Xlats.FanotifyInitFlags, ref flags, first: false);
+        if (flags == 0) return;
+        _b.Append((byte)'|').AppendHex(flags);
+        if (!named) _b.Append(" /* FAN_??? */"u8);
     }
 
     private void PrintRwfFlags(uint value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintRwfFlags(value);
+            int namesAt = VerboseNames();
+            PrintRwfFlags(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (value == 0 || Raw)
         {
             _b.AppendHex(value);
@@ -939,7 +968,7 @@ public sealed partial class SyscallFormatter
         }
         Span<byte> set = stackalloc byte[4];
         if (!_c.Memory.TryRead(address, set)) _b.AppendHex(address);
-        else AppendSigset(_b, set, Raw);
+        else AppendSigset(_b, set, Raw, VerboseSigset);
     }
 
     /// <summary>i386 struct old_sigaction: handler, mask (32 bits), flags, restorer.</summary>
@@ -951,7 +980,7 @@ public sealed partial class SyscallFormatter
         _b.Append("{sa_handler="u8);
         PrintSigHandler(UI(s, 0));
         _b.Append(", sa_mask="u8);
-        AppendSigset(_b, s.Slice(4, 4), Raw);
+        AppendSigset(_b, s.Slice(4, 4), Raw, VerboseSigset);
         _b.Append(", sa_flags="u8);
         PrintFlags(Xlats.SigactionFlags, flags, "SA_???");
         if ((flags & 0x04000000) != 0)
@@ -1063,9 +1092,9 @@ public sealed partial class SyscallFormatter
 
     private void PrintGidArray(ulong address, ulong count)
     {
-        if (address == 0)
+        if (address == 0 || count > 65536) // NGROUPS_MAX: strace does not read a bigger array
         {
-            _b.Append("NULL"u8);
+            PrintAddress(address);
             return;
         }
         _b.Append((byte)'[');
@@ -1138,19 +1167,7 @@ public sealed partial class SyscallFormatter
             short flg = BinaryPrimitives.ReadInt16LittleEndian(e[4..]);
             _b.Append("{sem_num="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(e))
               .Append(", sem_op="u8).Append(BinaryPrimitives.ReadInt16LittleEndian(e[2..])).Append(", sem_flg="u8);
-            if (flg == 0) _b.Append((byte)'0');
-            else
-            {
-                bool any = false;
-                if ((flg & 0x1000) != 0) { _b.Append("SEM_UNDO"u8); any = true; }
-                if ((flg & 0x800) != 0) { if (any) _b.Append((byte)'|'); _b.Append("IPC_NOWAIT"u8); any = true; }
-                int rest = flg & ~0x1800;
-                if (rest != 0)
-                {
-                    if (any) _b.Append((byte)'|');
-                    _b.AppendHex((uint)rest);
-                }
-            }
+            PrintFlags(Xlats.SemopFlags, (ushort)flg, "SEM_???");
             _b.Append((byte)'}');
         }
         _b.Append((byte)']');
@@ -1233,16 +1250,12 @@ public sealed partial class SyscallFormatter
             _b.Append("}, "u8);
         }
         _b.Append("sigev_signo="u8);
-        SignalNames.Append(_b, signo);
+        // The signal is named only when the notification sends one.
+        if (notify is 0 or 2 or 4) PrintSignal((ulong)signo);
+        else _b.Append(signo);
         _b.Append(", sigev_notify="u8);
-        switch (notify)
-        {
-            case 0: _b.Append("SIGEV_SIGNAL"u8); break;
-            case 1: _b.Append("SIGEV_NONE"u8); break;
-            case 2: _b.Append("SIGEV_THREAD"u8); break;
-            case 4: _b.Append("SIGEV_THREAD_ID, sigev_notify_thread_id="u8).Append(I(s, w + 8)); break;
-            default: _b.Append(notify).Append(" /* SIGEV_??? */"u8); break;
-        }
+        PrintXval(Xlats.SigevNotify, (uint)notify, "SIGEV_???");
+        if (notify == 4) _b.Append(", sigev_notify_thread_id="u8).Append(I(s, w + 8));
         _b.Append((byte)'}');
     }
 
@@ -1254,7 +1267,7 @@ public sealed partial class SyscallFormatter
         _b.Append("{mq_flags="u8);
         ulong flags = Word(s, 0);
         if (flags == 0) _b.Append((byte)'0');
-        else if (flags == 0x800) _b.Append("O_NONBLOCK"u8);
+        else if (flags == 0x800 && !Raw) _b.Append("O_NONBLOCK"u8);
         else _b.AppendHex(flags);
         _b.Append(", mq_maxmsg="u8).Append((long)Word(s, w)).Append(", mq_msgsize="u8).Append((long)Word(s, 2 * w))
           .Append(", mq_curmsgs="u8).Append((long)Word(s, 3 * w)).Append((byte)'}');
@@ -1278,15 +1291,60 @@ public sealed partial class SyscallFormatter
         _b.Append(", sigsetsize="u8).Append(size).Append((byte)'}');
     }
 
-    private void PrintSchedAttr(ulong address)
+    private const uint SchedAttrMinSize = 48, SchedAttrSizeVer1 = 56;
+
+    /// <summary>
+    /// struct sched_attr (strace's print_sched_attr): <paramref name="userSize"/> is sched_getattr's buffer size, 0 for
+    /// sched_setattr (whose size field says how much to read). Fields up to what the size covers, then "..." when
+    /// the size is larger than the struct strace knows.
+    /// </summary>
+    private void PrintSchedAttr(ulong address, uint userSize = 0)
     {
-        Span<byte> s = stackalloc byte[48];
-        if (!TryReadStruct(address, s)) return;
-        _b.Append("{size="u8).Append((ulong)UI(s, 0)).Append(", sched_policy="u8);
-        PrintSchedPolicy(UI(s, 4));
-        _b.Append(", sched_flags="u8).AppendHex(UL(s, 8)).Append(", sched_nice="u8).Append(I(s, 16))
-          .Append(", sched_priority="u8).Append((ulong)UI(s, 20)).Append(", sched_runtime="u8).Append(UL(s, 24))
-          .Append(", sched_deadline="u8).Append(UL(s, 32)).Append(", sched_period="u8).Append(UL(s, 40)).Append((byte)'}');
+        Span<byte> s = stackalloc byte[(int)SchedAttrSizeVer1];
+        s.Clear();
+        bool isSet = userSize == 0;
+        uint size;
+        if (!isSet)
+        {
+            size = Math.Min(userSize, SchedAttrSizeVer1);
+            if (!TryReadStruct(address, s[..(int)size])) return;
+            size = UI(s, 0);
+        }
+        else
+        {
+            if (!TryReadStruct(address, s[..4])) return;
+            userSize = UI(s, 0);
+            if (userSize == 0) userSize = SchedAttrMinSize;
+            size = Math.Min(userSize, SchedAttrSizeVer1);
+            if (size >= SchedAttrMinSize && !_c.Memory.TryRead(address, s[..(int)size]))
+            {
+                _b.AppendHex(address);
+                return;
+            }
+        }
+        _b.Append("{size="u8).Append((ulong)UI(s, 0));
+        if (size >= SchedAttrMinSize)
+        {
+            _b.Append(", sched_policy="u8);
+            PrintXval(Xlats.SchedPolicies, UI(s, 4), "SCHED_???");
+            _b.Append(", sched_flags="u8);
+            PrintFlags(Xlats.SchedAttrFlags, UL(s, 8), "SCHED_FLAG_???");
+            _b.Append(", sched_nice="u8).Append(I(s, 16))
+              .Append(", sched_priority="u8).Append((ulong)UI(s, 20)).Append(", sched_runtime="u8).Append(UL(s, 24))
+              .Append(", sched_deadline="u8).Append(UL(s, 32)).Append(", sched_period="u8).Append(UL(s, 40));
+            if (size >= SchedAttrSizeVer1)
+                _b.Append(", sched_util_min="u8).Append((ulong)UI(s, 48)).Append(", sched_util_max="u8).Append((ulong)UI(s, 52));
+        }
+        if ((isSet ? userSize : UI(s, 0)) > size) _b.Append(", ..."u8);
+        _b.Append((byte)'}');
+    }
+
+    /// <summary>sched_setattr at exit: " => {size=N}" when the kernel wrote back its size (E2BIG), then the flags.</summary>
+    private void SchedSetattrExit()
+    {
+        if (Failed && Ret == -7 && _c.Memory.TryRead(Reg(1), out uint size))
+            _b.Append(" => {size="u8).Append((ulong)size).Append((byte)'}');
+        _b.Append(", "u8).Append((ulong)(uint)Reg(2));
     }
 
     private void PrintRemoteIovec(ulong address, ulong count)
@@ -1420,7 +1478,9 @@ public sealed partial class SyscallFormatter
         if (!TryReadStruct(address, s)) return;
         uint version = UI(s, 0);
         _b.Append("{version="u8);
-        switch (version)
+        if (Raw) _b.AppendHex(version);
+        else if (VerboseParts) AppendCapVersionVerbose(version);
+        else switch (version)
         {
             case 0x19980330: _b.Append("_LINUX_CAPABILITY_VERSION_1"u8); break;
             case 0x20071026: _b.Append("_LINUX_CAPABILITY_VERSION_2"u8); break;
@@ -1445,8 +1505,63 @@ public sealed partial class SyscallFormatter
         _b.Append((byte)'}');
     }
 
+    private void AppendCapVersionVerbose(uint version)
+    {
+        string? name = version switch
+        {
+            0x19980330 => "_LINUX_CAPABILITY_VERSION_1",
+            0x20071026 => "_LINUX_CAPABILITY_VERSION_2",
+            0x20080522 => "_LINUX_CAPABILITY_VERSION_3",
+            _ => null,
+        };
+        _b.AppendHex(version).Append(" /* "u8).Append(name ?? "_LINUX_CAPABILITY_VERSION_???").Append(" */"u8);
+    }
+
+    /// <summary>-X verbose capability words, as strace's print_cap_bits: 0x... /* 1&lt;&lt;CAP_X|... */ per 32-bit word.</summary>
+    private void AppendCapWordVerbose(uint word, int firstBit)
+    {
+        _b.AppendHex(word);
+        if (word == 0) return;
+        _b.Append(" /* "u8);
+        bool first = true;
+        ulong rest = word;
+        for (int i = 0; i < 32; i++)
+        {
+            if ((word & (1u << i)) == 0) continue;
+            string? name = Xlats.Capabilities.Lookup((ulong)(firstBit + i));
+            if (name is null) continue;
+            if (!first) _b.Append((byte)'|');
+            first = false;
+            _b.Append("1<<"u8).Append(name);
+            rest &= ~(1UL << i);
+        }
+        if (rest != 0)
+        {
+            if (!first) _b.Append((byte)'|');
+            _b.AppendHex(rest);
+        }
+        _b.Append(" */"u8);
+    }
+
     private void AppendCapSet(ulong caps)
     {
+        if (VerboseParts)
+        {
+            uint lo = (uint)caps, hi = (uint)(caps >> 32);
+            if (lo != 0 || hi == 0) AppendCapWordVerbose(lo, 0);
+            if (hi == 0) return;
+            if (lo != 0) _b.Append((byte)'|');
+            AppendCapWordVerbose(hi, 32);
+            return;
+        }
+        if (Raw)
+        {
+            // strace prints the two 32-bit words apart: lo (also when both are zero), then |hi.
+            uint lo = (uint)caps, hi = (uint)(caps >> 32);
+            if (lo != 0 || hi == 0) _b.AppendHex(lo);
+            if (hi != 0) _b.Append(lo != 0 ? "|"u8 : ""u8).AppendHex(hi);
+            return;
+        }
         if (caps == 0)
         {
             _b.Append((byte)'0');
@@ -1468,6 +1583,20 @@ public sealed partial class SyscallFormatter
             if (!first) _b.Append((byte)'|');
             _b.AppendHex(caps);
         }
+    }
+
+    /// <summary>
+    /// strace's print_nonzero_bytes: the bytes of an extensible struct beyond the part it knows, when any is nonzero,
+    /// as ", /* bytes N..M */ \"\x..\"" (nothing when they cannot be read).
+    /// </summary>
+    private void PrintNonzeroTail(ulong address, int known, ulong size)
+    {
+        if (size <= (ulong)known || size - (ulong)known > 4096) return;
+        Span<byte> tail = Scratch2((int)(size - (ulong)known));
+        if (!_c.Memory.TryRead(address + (ulong)known, tail) || tail.IndexOfAnyExcept((byte)0) < 0) return;
+        _b.Append(", /* bytes "u8).Append(known).Append(".."u8).Append((long)size - 1).Append(" */ \""u8);
+        foreach (byte c in tail) _b.Append("\\x"u8).Append((byte)"0123456789abcdef"[c >> 4]).Append((byte)"0123456789abcdef"[c & 15]);
+        _b.Append((byte)'"');
     }
 
     private void PrintOpenHow(ulong address, ulong size)
@@ -1493,11 +1622,22 @@ public sealed partial class SyscallFormatter
         }
         _b.Append(", resolve="u8);
         PrintFlags(Xlats.ResolveFlags, UL(s, 16), "RESOLVE_???");
+        PrintNonzeroTail(address, 24, size);
         _b.Append((byte)'}');
     }
 
     private void PrintSeccompArgs(ulong address, ulong op)
     {
+        if ((uint)op == 3) // GET_NOTIF_SIZES
+        {
+            Span<byte> sizes = stackalloc byte[6];
+            if (Failed) PrintAddress(address);
+            else if (TryReadStruct(address, sizes))
+                _b.Append("{seccomp_notif="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(sizes))
+                  .Append(", seccomp_notif_resp="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(sizes[2..]))
+                  .Append(", seccomp_data="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(sizes[4..])).Append((byte)'}');
+            return;
+        }
         if ((uint)op == 1) // SECCOMP_SET_MODE_FILTER
         {
             PrintSockFprog(address);
@@ -1506,7 +1646,7 @@ public sealed partial class SyscallFormatter
         if ((uint)op == 2 && address != 0 && _c.Memory.TryRead(address, out uint action)) // GET_ACTION_AVAIL
         {
             _b.Append((byte)'[');
-            AppendSeccompAction(action);
+            PrintXval(Xlats.SeccompRetActions, action, "SECCOMP_RET_???");
             _b.Append((byte)']');
             return;
         }
@@ -1536,8 +1676,10 @@ public sealed partial class SyscallFormatter
         int w = WordSize;
         Span<byte> s = stackalloc byte[16];
         if (!TryReadStruct(address, s[..(2 * w)])) return;
-        _b.Append("{len="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(s)).Append(", filter="u8);
-        PrintAddress(Word(s, w));
+        ushort len = BinaryPrimitives.ReadUInt16LittleEndian(s);
+        _b.Append("{len="u8).Append((ulong)len).Append(", filter="u8);
+        if (Abbrev) PrintAddress(Word(s, w));
+        else PrintBpfProgram(Word(s, w), len);
         _b.Append((byte)'}');
     }
 }

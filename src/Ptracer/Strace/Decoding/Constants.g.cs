@@ -114,10 +114,6 @@ internal static partial class Xlats
         new(0x408, "F_GETPIPE_SZ"),
         new(0x409, "F_ADD_SEALS"),
         new(0x40a, "F_GET_SEALS"),
-        new(0x40b, "F_GET_RW_HINT"),
-        new(0x40c, "F_SET_RW_HINT"),
-        new(0x40d, "F_GET_FILE_RW_HINT"),
-        new(0x40e, "F_SET_FILE_RW_HINT"),
     ]);
 
     public static readonly Xlat FdFlags = new(true, [
@@ -496,6 +492,8 @@ internal static partial class Xlats
         new(0x20000000, "CLONE_NEWPID"),
         new(0x40000000, "CLONE_NEWNET"),
         new(0x80000000, "CLONE_IO"),
+        new(0x100000000, "CLONE_CLEAR_SIGHAND"),
+        new(0x200000000, "CLONE_INTO_CGROUP"),
     ]);
 
     public static readonly Xlat WaitOptions = new(true, [
@@ -785,9 +783,11 @@ internal static partial class Xlats
         new(0x0, "PTRACE_TRACEME"),
         new(0x1, "PTRACE_PEEKTEXT"),
         new(0x2, "PTRACE_PEEKDATA"),
+        new(0x3, "PTRACE_PEEKUSER"),
         new(0x3, "PTRACE_PEEKUSR"),
         new(0x4, "PTRACE_POKETEXT"),
         new(0x5, "PTRACE_POKEDATA"),
+        new(0x6, "PTRACE_POKEUSER"),
         new(0x6, "PTRACE_POKEUSR"),
         new(0x7, "PTRACE_CONT"),
         new(0x8, "PTRACE_KILL"),
@@ -1678,6 +1678,712 @@ internal static partial class Xlats
         new(0x3, "ETH_P_ALL"),
         new(0x1, "ETH_P_802_3"),
         new(0x4, "ETH_P_802_2"),
+    ]);
+
+    public static readonly Xlat NlmsgTypes = new(false, [
+        new(0x1, "NLMSG_NOOP"),
+        new(0x2, "NLMSG_ERROR"),
+        new(0x3, "NLMSG_DONE"),
+        new(0x4, "NLMSG_OVERRUN"),
+    ]);
+
+    public static readonly Xlat NetlinkFlags = new(true, [
+        new(0x1, "NLM_F_REQUEST"),
+        new(0x2, "NLM_F_MULTI"),
+        new(0x4, "NLM_F_ACK"),
+        new(0x8, "NLM_F_ECHO"),
+        new(0x10, "NLM_F_DUMP_INTR"),
+        new(0x20, "NLM_F_DUMP_FILTERED"),
+    ]);
+
+    public static readonly Xlat NetlinkGetFlags = new(true, [
+        new(0x300, "NLM_F_DUMP"),
+        new(0x100, "NLM_F_ROOT"),
+        new(0x200, "NLM_F_MATCH"),
+        new(0x400, "NLM_F_ATOMIC"),
+    ]);
+
+    public static readonly Xlat NetlinkNewFlags = new(true, [
+        new(0x100, "NLM_F_REPLACE"),
+        new(0x200, "NLM_F_EXCL"),
+        new(0x400, "NLM_F_CREATE"),
+        new(0x800, "NLM_F_APPEND"),
+    ]);
+
+    public static readonly Xlat NetlinkDeleteFlags = new(true, [
+        new(0x100, "NLM_F_NONREC"),
+        new(0x200, "NLM_F_BULK"),
+    ]);
+
+    public static readonly Xlat RtmTypes = new(false, [
+        new(0x10, "RTM_NEWLINK"),
+        new(0x11, "RTM_DELLINK"),
+        new(0x12, "RTM_GETLINK"),
+        new(0x13, "RTM_SETLINK"),
+        new(0x14, "RTM_NEWADDR"),
+        new(0x15, "RTM_DELADDR"),
+        new(0x16, "RTM_GETADDR"),
+        new(0x18, "RTM_NEWROUTE"),
+        new(0x19, "RTM_DELROUTE"),
+        new(0x1a, "RTM_GETROUTE"),
+        new(0x1c, "RTM_NEWNEIGH"),
+        new(0x1d, "RTM_DELNEIGH"),
+        new(0x1e, "RTM_GETNEIGH"),
+        new(0x20, "RTM_NEWRULE"),
+        new(0x21, "RTM_DELRULE"),
+        new(0x22, "RTM_GETRULE"),
+        new(0x24, "RTM_NEWQDISC"),
+        new(0x25, "RTM_DELQDISC"),
+        new(0x26, "RTM_GETQDISC"),
+        new(0x28, "RTM_NEWTCLASS"),
+        new(0x29, "RTM_DELTCLASS"),
+        new(0x2a, "RTM_GETTCLASS"),
+        new(0x2c, "RTM_NEWTFILTER"),
+        new(0x2d, "RTM_DELTFILTER"),
+        new(0x2e, "RTM_GETTFILTER"),
+        new(0x30, "RTM_NEWACTION"),
+        new(0x31, "RTM_DELACTION"),
+        new(0x32, "RTM_GETACTION"),
+        new(0x34, "RTM_NEWPREFIX"),
+        new(0x3a, "RTM_GETMULTICAST"),
+        new(0x3e, "RTM_GETANYCAST"),
+        new(0x40, "RTM_NEWNEIGHTBL"),
+        new(0x42, "RTM_GETNEIGHTBL"),
+        new(0x43, "RTM_SETNEIGHTBL"),
+        new(0x44, "RTM_NEWNDUSEROPT"),
+        new(0x48, "RTM_NEWADDRLABEL"),
+        new(0x49, "RTM_DELADDRLABEL"),
+        new(0x4a, "RTM_GETADDRLABEL"),
+        new(0x4e, "RTM_GETDCB"),
+        new(0x4f, "RTM_SETDCB"),
+        new(0x50, "RTM_NEWNETCONF"),
+        new(0x51, "RTM_DELNETCONF"),
+        new(0x52, "RTM_GETNETCONF"),
+        new(0x54, "RTM_NEWMDB"),
+        new(0x55, "RTM_DELMDB"),
+        new(0x56, "RTM_GETMDB"),
+        new(0x58, "RTM_NEWNSID"),
+        new(0x59, "RTM_DELNSID"),
+        new(0x5a, "RTM_GETNSID"),
+        new(0x5c, "RTM_NEWSTATS"),
+        new(0x5e, "RTM_GETSTATS"),
+        new(0x60, "RTM_NEWCACHEREPORT"),
+        new(0x64, "RTM_NEWCHAIN"),
+        new(0x65, "RTM_DELCHAIN"),
+        new(0x66, "RTM_GETCHAIN"),
+        new(0x68, "RTM_NEWNEXTHOP"),
+        new(0x69, "RTM_DELNEXTHOP"),
+        new(0x6a, "RTM_GETNEXTHOP"),
+        new(0x6c, "RTM_NEWLINKPROP"),
+        new(0x6d, "RTM_DELLINKPROP"),
+        new(0x6e, "RTM_GETLINKPROP"),
+        new(0x70, "RTM_NEWVLAN"),
+        new(0x71, "RTM_DELVLAN"),
+        new(0x72, "RTM_GETVLAN"),
+        new(0x74, "RTM_NEWNEXTHOPBUCKET"),
+        new(0x75, "RTM_DELNEXTHOPBUCKET"),
+        new(0x76, "RTM_GETNEXTHOPBUCKET"),
+        new(0x78, "RTM_NEWTUNNEL"),
+        new(0x79, "RTM_DELTUNNEL"),
+        new(0x7a, "RTM_GETTUNNEL"),
+    ]);
+
+    public static readonly Xlat RtScopes = new(false, [
+        new(0x0, "RT_SCOPE_UNIVERSE"),
+        new(0xc8, "RT_SCOPE_SITE"),
+        new(0xfd, "RT_SCOPE_LINK"),
+        new(0xfe, "RT_SCOPE_HOST"),
+        new(0xff, "RT_SCOPE_NOWHERE"),
+    ]);
+
+    public static readonly Xlat IfaFlags = new(true, [
+        new(0x1, "IFA_F_SECONDARY"),
+        new(0x2, "IFA_F_NODAD"),
+        new(0x4, "IFA_F_OPTIMISTIC"),
+        new(0x8, "IFA_F_DADFAILED"),
+        new(0x10, "IFA_F_HOMEADDRESS"),
+        new(0x20, "IFA_F_DEPRECATED"),
+        new(0x40, "IFA_F_TENTATIVE"),
+        new(0x80, "IFA_F_PERMANENT"),
+        new(0x100, "IFA_F_MANAGETEMPADDR"),
+        new(0x200, "IFA_F_NOPREFIXROUTE"),
+        new(0x400, "IFA_F_MCAUTOJOIN"),
+        new(0x800, "IFA_F_STABLE_PRIVACY"),
+    ]);
+
+    public static readonly Xlat MempolicyModes = new(false, [
+        new(0x0, "MPOL_DEFAULT"),
+        new(0x1, "MPOL_PREFERRED"),
+        new(0x2, "MPOL_BIND"),
+        new(0x3, "MPOL_INTERLEAVE"),
+        new(0x4, "MPOL_LOCAL"),
+        new(0x5, "MPOL_PREFERRED_MANY"),
+    ]);
+
+    public static readonly Xlat MempolicyModeFlags = new(true, [
+        new(0x8000, "MPOL_F_STATIC_NODES"),
+        new(0x4000, "MPOL_F_RELATIVE_NODES"),
+        new(0x2000, "MPOL_F_NUMA_BALANCING"),
+    ]);
+
+    public static readonly Xlat MbindFlags = new(true, [
+        new(0x1, "MPOL_MF_STRICT"),
+        new(0x2, "MPOL_MF_MOVE"),
+        new(0x4, "MPOL_MF_MOVE_ALL"),
+    ]);
+
+    public static readonly Xlat GetMempolicyFlags = new(true, [
+        new(0x1, "MPOL_F_NODE"),
+        new(0x2, "MPOL_F_ADDR"),
+        new(0x4, "MPOL_F_MEMS_ALLOWED"),
+    ]);
+
+    public static readonly Xlat KeySpecs = new(false, [
+        new(unchecked((ulong)(-1)), "KEY_SPEC_THREAD_KEYRING"),
+        new(unchecked((ulong)(-2)), "KEY_SPEC_PROCESS_KEYRING"),
+        new(unchecked((ulong)(-3)), "KEY_SPEC_SESSION_KEYRING"),
+        new(unchecked((ulong)(-4)), "KEY_SPEC_USER_KEYRING"),
+        new(unchecked((ulong)(-5)), "KEY_SPEC_USER_SESSION_KEYRING"),
+        new(unchecked((ulong)(-6)), "KEY_SPEC_GROUP_KEYRING"),
+        new(unchecked((ulong)(-7)), "KEY_SPEC_REQKEY_AUTH_KEY"),
+        new(unchecked((ulong)(-8)), "KEY_SPEC_REQUESTOR_KEYRING"),
+    ]);
+
+    public static readonly Xlat KeyReqkeyDefaults = new(false, [
+        new(unchecked((ulong)(-1)), "KEY_REQKEY_DEFL_NO_CHANGE"),
+        new(0x0, "KEY_REQKEY_DEFL_DEFAULT"),
+        new(0x1, "KEY_REQKEY_DEFL_THREAD_KEYRING"),
+        new(0x2, "KEY_REQKEY_DEFL_PROCESS_KEYRING"),
+        new(0x3, "KEY_REQKEY_DEFL_SESSION_KEYRING"),
+        new(0x4, "KEY_REQKEY_DEFL_USER_KEYRING"),
+        new(0x5, "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"),
+        new(0x6, "KEY_REQKEY_DEFL_GROUP_KEYRING"),
+        new(0x7, "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"),
+    ]);
+
+    public static readonly Xlat KeyPerms = new(true, [
+        new(0x1000000, "KEY_POS_VIEW"),
+        new(0x2000000, "KEY_POS_READ"),
+        new(0x4000000, "KEY_POS_WRITE"),
+        new(0x8000000, "KEY_POS_SEARCH"),
+        new(0x10000000, "KEY_POS_LINK"),
+        new(0x20000000, "KEY_POS_SETATTR"),
+        new(0x3f000000, "KEY_POS_ALL"),
+        new(0x10000, "KEY_USR_VIEW"),
+        new(0x20000, "KEY_USR_READ"),
+        new(0x40000, "KEY_USR_WRITE"),
+        new(0x80000, "KEY_USR_SEARCH"),
+        new(0x100000, "KEY_USR_LINK"),
+        new(0x200000, "KEY_USR_SETATTR"),
+        new(0x3f0000, "KEY_USR_ALL"),
+        new(0x100, "KEY_GRP_VIEW"),
+        new(0x200, "KEY_GRP_READ"),
+        new(0x400, "KEY_GRP_WRITE"),
+        new(0x800, "KEY_GRP_SEARCH"),
+        new(0x1000, "KEY_GRP_LINK"),
+        new(0x2000, "KEY_GRP_SETATTR"),
+        new(0x3f00, "KEY_GRP_ALL"),
+        new(0x1, "KEY_OTH_VIEW"),
+        new(0x2, "KEY_OTH_READ"),
+        new(0x4, "KEY_OTH_WRITE"),
+        new(0x8, "KEY_OTH_SEARCH"),
+        new(0x10, "KEY_OTH_LINK"),
+        new(0x20, "KEY_OTH_SETATTR"),
+        new(0x3f, "KEY_OTH_ALL"),
+    ]);
+
+    public static readonly Xlat FsopenFlags = new(true, [
+        new(0x1, "FSOPEN_CLOEXEC"),
+    ]);
+
+    public static readonly Xlat FsconfigCommands = new(false, [
+        new(0x0, "FSCONFIG_SET_FLAG"),
+        new(0x1, "FSCONFIG_SET_STRING"),
+        new(0x2, "FSCONFIG_SET_BINARY"),
+        new(0x3, "FSCONFIG_SET_PATH"),
+        new(0x4, "FSCONFIG_SET_PATH_EMPTY"),
+        new(0x5, "FSCONFIG_SET_FD"),
+        new(0x6, "FSCONFIG_CMD_CREATE"),
+        new(0x7, "FSCONFIG_CMD_RECONFIGURE"),
+    ]);
+
+    public static readonly Xlat FsmountFlags = new(true, [
+        new(0x1, "FSMOUNT_CLOEXEC"),
+    ]);
+
+    public static readonly Xlat MountAttrs = new(true, [
+        new(0x1, "MOUNT_ATTR_RDONLY"),
+        new(0x2, "MOUNT_ATTR_NOSUID"),
+        new(0x4, "MOUNT_ATTR_NODEV"),
+        new(0x8, "MOUNT_ATTR_NOEXEC"),
+        new(0x10, "MOUNT_ATTR_NOATIME"),
+        new(0x20, "MOUNT_ATTR_STRICTATIME"),
+        new(0x80, "MOUNT_ATTR_NODIRATIME"),
+        new(0x100000, "MOUNT_ATTR_IDMAP"),
+        new(0x200000, "MOUNT_ATTR_NOSYMFOLLOW"),
+    ]);
+
+    public static readonly Xlat MoveMountFlags = new(true, [
+        new(0x1, "MOVE_MOUNT_F_SYMLINKS"),
+        new(0x2, "MOVE_MOUNT_F_AUTOMOUNTS"),
+        new(0x4, "MOVE_MOUNT_F_EMPTY_PATH"),
+        new(0x10, "MOVE_MOUNT_T_SYMLINKS"),
+        new(0x20, "MOVE_MOUNT_T_AUTOMOUNTS"),
+        new(0x40, "MOVE_MOUNT_T_EMPTY_PATH"),
+        new(0x100, "MOVE_MOUNT_SET_GROUP"),
+    ]);
+
+    public static readonly Xlat FspickFlags = new(true, [
+        new(0x1, "FSPICK_CLOEXEC"),
+        new(0x2, "FSPICK_SYMLINK_NOFOLLOW"),
+        new(0x4, "FSPICK_NO_AUTOMOUNT"),
+        new(0x8, "FSPICK_EMPTY_PATH"),
+    ]);
+
+    public static readonly Xlat PrCapAmbientOps = new(false, [
+        new(0x1, "PR_CAP_AMBIENT_IS_SET"),
+        new(0x2, "PR_CAP_AMBIENT_RAISE"),
+        new(0x3, "PR_CAP_AMBIENT_LOWER"),
+        new(0x4, "PR_CAP_AMBIENT_CLEAR_ALL"),
+    ]);
+
+    public static readonly Xlat SecureBits = new(true, [
+        new(0x1, "SECBIT_NOROOT"),
+        new(0x2, "SECBIT_NOROOT_LOCKED"),
+        new(0x4, "SECBIT_NO_SETUID_FIXUP"),
+        new(0x8, "SECBIT_NO_SETUID_FIXUP_LOCKED"),
+        new(0x10, "SECBIT_KEEP_CAPS"),
+        new(0x20, "SECBIT_KEEP_CAPS_LOCKED"),
+        new(0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"),
+        new(0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"),
+    ]);
+
+    public static readonly Xlat PrSpecMisfeatures = new(false, [
+        new(0x0, "PR_SPEC_STORE_BYPASS"),
+        new(0x1, "PR_SPEC_INDIRECT_BRANCH"),
+        new(0x2, "PR_SPEC_L1D_FLUSH"),
+    ]);
+
+    public static readonly Xlat PrMceKillOps = new(false, [
+        new(0x0, "PR_MCE_KILL_CLEAR"),
+        new(0x1, "PR_MCE_KILL_SET"),
+    ]);
+
+    public static readonly Xlat PrMceKillPolicies = new(false, [
+        new(0x0, "PR_MCE_KILL_LATE"),
+        new(0x1, "PR_MCE_KILL_EARLY"),
+        new(0x2, "PR_MCE_KILL_DEFAULT"),
+    ]);
+
+    public static readonly Xlat PrTscModes = new(false, [
+        new(0x1, "PR_TSC_ENABLE"),
+        new(0x2, "PR_TSC_SIGSEGV"),
+    ]);
+
+    public static readonly Xlat PrSetMmOps = new(false, [
+        new(0x1, "PR_SET_MM_START_CODE"),
+        new(0x2, "PR_SET_MM_END_CODE"),
+        new(0x3, "PR_SET_MM_START_DATA"),
+        new(0x4, "PR_SET_MM_END_DATA"),
+        new(0x5, "PR_SET_MM_START_STACK"),
+        new(0x6, "PR_SET_MM_START_BRK"),
+        new(0x7, "PR_SET_MM_BRK"),
+        new(0x8, "PR_SET_MM_ARG_START"),
+        new(0x9, "PR_SET_MM_ARG_END"),
+        new(0xa, "PR_SET_MM_ENV_START"),
+        new(0xb, "PR_SET_MM_ENV_END"),
+        new(0xc, "PR_SET_MM_AUXV"),
+        new(0xd, "PR_SET_MM_EXE_FILE"),
+        new(0xe, "PR_SET_MM_MAP"),
+        new(0xf, "PR_SET_MM_MAP_SIZE"),
+    ]);
+
+    public static readonly Xlat PrSchedCoreOps = new(false, [
+        new(0x0, "PR_SCHED_CORE_GET"),
+        new(0x1, "PR_SCHED_CORE_CREATE"),
+        new(0x2, "PR_SCHED_CORE_SHARE_TO"),
+        new(0x3, "PR_SCHED_CORE_SHARE_FROM"),
+    ]);
+
+    public static readonly Xlat PidTypes = new(false, [
+        new(0x0, "PIDTYPE_PID"),
+        new(0x1, "PIDTYPE_TGID"),
+        new(0x2, "PIDTYPE_PGID"),
+        new(0x3, "PIDTYPE_SID"),
+    ]);
+
+    public static readonly Xlat PeeksiginfoFlags = new(true, [
+        new(0x1, "PTRACE_PEEKSIGINFO_SHARED"),
+    ]);
+
+    public static readonly Xlat SeccompRetActions = new(false, [
+        new(0x80000000, "SECCOMP_RET_KILL_PROCESS"),
+        new(0x0, "SECCOMP_RET_KILL_THREAD"),
+        new(0x30000, "SECCOMP_RET_TRAP"),
+        new(0x50000, "SECCOMP_RET_ERRNO"),
+        new(0x7fc00000, "SECCOMP_RET_USER_NOTIF"),
+        new(0x7ff00000, "SECCOMP_RET_TRACE"),
+        new(0x7ffc0000, "SECCOMP_RET_LOG"),
+        new(0x7fff0000, "SECCOMP_RET_ALLOW"),
+    ]);
+
+    public static readonly Xlat BpfClasses = new(false, [
+        new(0x0, "BPF_LD"),
+        new(0x1, "BPF_LDX"),
+        new(0x2, "BPF_ST"),
+        new(0x3, "BPF_STX"),
+        new(0x4, "BPF_ALU"),
+        new(0x5, "BPF_JMP"),
+        new(0x6, "BPF_RET"),
+        new(0x7, "BPF_MISC"),
+    ]);
+
+    public static readonly Xlat BpfSizes = new(false, [
+        new(0x0, "BPF_W"),
+        new(0x8, "BPF_H"),
+        new(0x10, "BPF_B"),
+        new(0x18, "BPF_DW"),
+    ]);
+
+    public static readonly Xlat BpfModes = new(false, [
+        new(0x0, "BPF_IMM"),
+        new(0x20, "BPF_ABS"),
+        new(0x40, "BPF_IND"),
+        new(0x60, "BPF_MEM"),
+        new(0x80, "BPF_LEN"),
+        new(0xa0, "BPF_MSH"),
+    ]);
+
+    public static readonly Xlat BpfSources = new(false, [
+        new(0x0, "BPF_K"),
+        new(0x8, "BPF_X"),
+    ]);
+
+    public static readonly Xlat BpfAluOps = new(false, [
+        new(0x0, "BPF_ADD"),
+        new(0x10, "BPF_SUB"),
+        new(0x20, "BPF_MUL"),
+        new(0x30, "BPF_DIV"),
+        new(0x40, "BPF_OR"),
+        new(0x50, "BPF_AND"),
+        new(0x60, "BPF_LSH"),
+        new(0x70, "BPF_RSH"),
+        new(0x80, "BPF_NEG"),
+        new(0x90, "BPF_MOD"),
+        new(0xa0, "BPF_XOR"),
+    ]);
+
+    public static readonly Xlat BpfJmpOps = new(false, [
+        new(0x0, "BPF_JA"),
+        new(0x10, "BPF_JEQ"),
+        new(0x20, "BPF_JGT"),
+        new(0x30, "BPF_JGE"),
+        new(0x40, "BPF_JSET"),
+    ]);
+
+    public static readonly Xlat BpfRvals = new(false, [
+        new(0x0, "BPF_K"),
+        new(0x8, "BPF_X"),
+        new(0x10, "BPF_A"),
+    ]);
+
+    public static readonly Xlat BpfMiscOps = new(false, [
+        new(0x0, "BPF_TAX"),
+        new(0x80, "BPF_TXA"),
+    ]);
+
+    public static readonly Xlat LandlockAccessFs = new(true, [
+        new(0x1, "LANDLOCK_ACCESS_FS_EXECUTE"),
+        new(0x2, "LANDLOCK_ACCESS_FS_WRITE_FILE"),
+        new(0x4, "LANDLOCK_ACCESS_FS_READ_FILE"),
+        new(0x8, "LANDLOCK_ACCESS_FS_READ_DIR"),
+        new(0x10, "LANDLOCK_ACCESS_FS_REMOVE_DIR"),
+        new(0x20, "LANDLOCK_ACCESS_FS_REMOVE_FILE"),
+        new(0x40, "LANDLOCK_ACCESS_FS_MAKE_CHAR"),
+        new(0x80, "LANDLOCK_ACCESS_FS_MAKE_DIR"),
+        new(0x100, "LANDLOCK_ACCESS_FS_MAKE_REG"),
+        new(0x200, "LANDLOCK_ACCESS_FS_MAKE_SOCK"),
+        new(0x400, "LANDLOCK_ACCESS_FS_MAKE_FIFO"),
+        new(0x800, "LANDLOCK_ACCESS_FS_MAKE_BLOCK"),
+        new(0x1000, "LANDLOCK_ACCESS_FS_MAKE_SYM"),
+        new(0x2000, "LANDLOCK_ACCESS_FS_REFER"),
+        new(0x4000, "LANDLOCK_ACCESS_FS_TRUNCATE"),
+    ]);
+
+    public static readonly Xlat LandlockCreateFlags = new(true, [
+        new(0x1, "LANDLOCK_CREATE_RULESET_VERSION"),
+    ]);
+
+    public static readonly Xlat LandlockRuleTypes = new(false, [
+        new(0x1, "LANDLOCK_RULE_PATH_BENEATH"),
+    ]);
+
+    public static readonly Xlat IoUringSetupFlags = new(true, [
+        new(0x1, "IORING_SETUP_IOPOLL"),
+        new(0x2, "IORING_SETUP_SQPOLL"),
+        new(0x4, "IORING_SETUP_SQ_AFF"),
+        new(0x8, "IORING_SETUP_CQSIZE"),
+        new(0x10, "IORING_SETUP_CLAMP"),
+        new(0x20, "IORING_SETUP_ATTACH_WQ"),
+        new(0x40, "IORING_SETUP_R_DISABLED"),
+        new(0x80, "IORING_SETUP_SUBMIT_ALL"),
+        new(0x100, "IORING_SETUP_COOP_TASKRUN"),
+        new(0x200, "IORING_SETUP_TASKRUN_FLAG"),
+        new(0x400, "IORING_SETUP_SQE128"),
+        new(0x800, "IORING_SETUP_CQE32"),
+    ]);
+
+    public static readonly Xlat IoUringEnterFlags = new(true, [
+        new(0x1, "IORING_ENTER_GETEVENTS"),
+        new(0x2, "IORING_ENTER_SQ_WAKEUP"),
+        new(0x4, "IORING_ENTER_SQ_WAIT"),
+        new(0x8, "IORING_ENTER_EXT_ARG"),
+        new(0x10, "IORING_ENTER_REGISTERED_RING"),
+    ]);
+
+    public static readonly Xlat IoUringRegisterOps = new(false, [
+        new(0x0, "IORING_REGISTER_BUFFERS"),
+        new(0x1, "IORING_UNREGISTER_BUFFERS"),
+        new(0x2, "IORING_REGISTER_FILES"),
+        new(0x3, "IORING_UNREGISTER_FILES"),
+        new(0x4, "IORING_REGISTER_EVENTFD"),
+        new(0x5, "IORING_UNREGISTER_EVENTFD"),
+        new(0x6, "IORING_REGISTER_FILES_UPDATE"),
+        new(0x7, "IORING_REGISTER_EVENTFD_ASYNC"),
+        new(0x8, "IORING_REGISTER_PROBE"),
+        new(0x9, "IORING_REGISTER_PERSONALITY"),
+        new(0xa, "IORING_UNREGISTER_PERSONALITY"),
+        new(0xb, "IORING_REGISTER_RESTRICTIONS"),
+        new(0xc, "IORING_REGISTER_ENABLE_RINGS"),
+        new(0xd, "IORING_REGISTER_FILES2"),
+        new(0xe, "IORING_REGISTER_FILES_UPDATE2"),
+        new(0xf, "IORING_REGISTER_BUFFERS2"),
+        new(0x10, "IORING_REGISTER_BUFFERS_UPDATE"),
+        new(0x11, "IORING_REGISTER_IOWQ_AFF"),
+        new(0x12, "IORING_UNREGISTER_IOWQ_AFF"),
+        new(0x13, "IORING_REGISTER_IOWQ_MAX_WORKERS"),
+        new(0x14, "IORING_REGISTER_RING_FDS"),
+        new(0x15, "IORING_UNREGISTER_RING_FDS"),
+        new(0x16, "IORING_REGISTER_PBUF_RING"),
+        new(0x17, "IORING_UNREGISTER_PBUF_RING"),
+        new(0x18, "IORING_REGISTER_SYNC_CANCEL"),
+        new(0x19, "IORING_REGISTER_FILE_ALLOC_RANGE"),
+    ]);
+
+    public static readonly Xlat QuotaCommands = new(false, [
+        new(0x800001, "Q_SYNC"),
+        new(0x800002, "Q_QUOTAON"),
+        new(0x800003, "Q_QUOTAOFF"),
+        new(0x800004, "Q_GETFMT"),
+        new(0x800005, "Q_GETINFO"),
+        new(0x800006, "Q_SETINFO"),
+        new(0x800007, "Q_GETQUOTA"),
+        new(0x800008, "Q_SETQUOTA"),
+        new(0x800009, "Q_GETNEXTQUOTA"),
+        new(0x5801, "Q_XQUOTAON"),
+        new(0x5802, "Q_XQUOTAOFF"),
+        new(0x5803, "Q_XGETQUOTA"),
+        new(0x5804, "Q_XSETQLIM"),
+        new(0x5805, "Q_XGETQSTAT"),
+        new(0x5806, "Q_XQUOTARM"),
+        new(0x5807, "Q_XQUOTASYNC"),
+        new(0x5808, "Q_XGETQSTATV"),
+        new(0x5809, "Q_XGETNEXTQUOTA"),
+    ]);
+
+    public static readonly Xlat QuotaTypes = new(false, [
+        new(0x0, "USRQUOTA"),
+        new(0x1, "GRPQUOTA"),
+        new(0x2, "PRJQUOTA"),
+    ]);
+
+    public static readonly Xlat QuotaFormats = new(false, [
+        new(0x1, "QFMT_VFS_OLD"),
+        new(0x2, "QFMT_VFS_V0"),
+        new(0x3, "QFMT_OCFS2"),
+        new(0x4, "QFMT_VFS_V1"),
+    ]);
+
+    public static readonly Xlat PerfEventOpenFlags = new(true, [
+        new(0x1, "PERF_FLAG_FD_NO_GROUP"),
+        new(0x2, "PERF_FLAG_FD_OUTPUT"),
+        new(0x4, "PERF_FLAG_PID_CGROUP"),
+        new(0x8, "PERF_FLAG_FD_CLOEXEC"),
+    ]);
+
+    public static readonly Xlat SchedAttrFlags = new(true, [
+        new(0x1, "SCHED_FLAG_RESET_ON_FORK"),
+        new(0x2, "SCHED_FLAG_RECLAIM"),
+        new(0x4, "SCHED_FLAG_DL_OVERRUN"),
+        new(0x8, "SCHED_FLAG_KEEP_POLICY"),
+        new(0x10, "SCHED_FLAG_KEEP_PARAMS"),
+        new(0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"),
+        new(0x40, "SCHED_FLAG_UTIL_CLAMP_MAX"),
+    ]);
+
+    public static readonly Xlat SwapFlags = new(true, [
+        new(0x8000, "SWAP_FLAG_PREFER"),
+        new(0x10000, "SWAP_FLAG_DISCARD"),
+        new(0x20000, "SWAP_FLAG_DISCARD_ONCE"),
+        new(0x40000, "SWAP_FLAG_DISCARD_PAGES"),
+    ]);
+
+    public static readonly Xlat RebootMagic1 = new(false, [
+        new(0xfee1dead, "LINUX_REBOOT_MAGIC1"),
+    ]);
+
+    public static readonly Xlat RebootMagic2 = new(false, [
+        new(0x28121969, "LINUX_REBOOT_MAGIC2"),
+        new(0x5121996, "LINUX_REBOOT_MAGIC2A"),
+        new(0x16041998, "LINUX_REBOOT_MAGIC2B"),
+        new(0x20112000, "LINUX_REBOOT_MAGIC2C"),
+    ]);
+
+    public static readonly Xlat RebootCommands = new(false, [
+        new(0x1234567, "LINUX_REBOOT_CMD_RESTART"),
+        new(0xcdef0123, "LINUX_REBOOT_CMD_HALT"),
+        new(0x89abcdef, "LINUX_REBOOT_CMD_CAD_ON"),
+        new(0x0, "LINUX_REBOOT_CMD_CAD_OFF"),
+        new(0x4321fedc, "LINUX_REBOOT_CMD_POWER_OFF"),
+        new(0xa1b2c3d4, "LINUX_REBOOT_CMD_RESTART2"),
+        new(0xd000fce2, "LINUX_REBOOT_CMD_SW_SUSPEND"),
+        new(0x45584543, "LINUX_REBOOT_CMD_KEXEC"),
+    ]);
+
+    public static readonly Xlat SigevNotify = new(false, [
+        new(0x0, "SIGEV_SIGNAL"),
+        new(0x1, "SIGEV_NONE"),
+        new(0x2, "SIGEV_THREAD"),
+        new(0x4, "SIGEV_THREAD_ID"),
+    ]);
+
+    public static readonly Xlat FanotifyMarkFlags = new(true, [
+        new(0x1, "FAN_MARK_ADD"),
+        new(0x2, "FAN_MARK_REMOVE"),
+        new(0x4, "FAN_MARK_DONT_FOLLOW"),
+        new(0x8, "FAN_MARK_ONLYDIR"),
+        new(0x10, "FAN_MARK_MOUNT"),
+        new(0x20, "FAN_MARK_IGNORED_MASK"),
+        new(0x40, "FAN_MARK_IGNORED_SURV_MODIFY"),
+        new(0x80, "FAN_MARK_FLUSH"),
+        new(0x100, "FAN_MARK_FILESYSTEM"),
+        new(0x200, "FAN_MARK_EVICTABLE"),
+        new(0x400, "FAN_MARK_IGNORE"),
+    ]);
+
+    public static readonly Xlat FanotifyEvents = new(true, [
+        new(0x1, "FAN_ACCESS"),
+        new(0x2, "FAN_MODIFY"),
+        new(0x4, "FAN_ATTRIB"),
+        new(0x8, "FAN_CLOSE_WRITE"),
+        new(0x10, "FAN_CLOSE_NOWRITE"),
+        new(0x20, "FAN_OPEN"),
+        new(0x40, "FAN_MOVED_FROM"),
+        new(0x80, "FAN_MOVED_TO"),
+        new(0x100, "FAN_CREATE"),
+        new(0x200, "FAN_DELETE"),
+        new(0x400, "FAN_DELETE_SELF"),
+        new(0x800, "FAN_MOVE_SELF"),
+        new(0x1000, "FAN_OPEN_EXEC"),
+        new(0x4000, "FAN_Q_OVERFLOW"),
+        new(0x8000, "FAN_FS_ERROR"),
+        new(0x10000, "FAN_OPEN_PERM"),
+        new(0x20000, "FAN_ACCESS_PERM"),
+        new(0x40000, "FAN_OPEN_EXEC_PERM"),
+        new(0x8000000, "FAN_EVENT_ON_CHILD"),
+        new(0x10000000, "FAN_RENAME"),
+        new(0x40000000, "FAN_ONDIR"),
+    ]);
+
+    public static readonly Xlat PkeyAccessRights = new(true, [
+        new(0x1, "PKEY_DISABLE_ACCESS"),
+        new(0x2, "PKEY_DISABLE_WRITE"),
+    ]);
+
+    public static readonly Xlat UnshareFlags = new(true, [
+        new(0x80, "CLONE_NEWTIME"),
+        new(0x100, "CLONE_VM"),
+        new(0x200, "CLONE_FS"),
+        new(0x400, "CLONE_FILES"),
+        new(0x800, "CLONE_SIGHAND"),
+        new(0x10000, "CLONE_THREAD"),
+        new(0x20000, "CLONE_NEWNS"),
+        new(0x40000, "CLONE_SYSVSEM"),
+        new(0x2000000, "CLONE_NEWCGROUP"),
+        new(0x4000000, "CLONE_NEWUTS"),
+        new(0x8000000, "CLONE_NEWIPC"),
+        new(0x10000000, "CLONE_NEWUSER"),
+        new(0x20000000, "CLONE_NEWPID"),
+        new(0x40000000, "CLONE_NEWNET"),
+    ]);
+
+    public static readonly Xlat SetnsTypes = new(true, [
+        new(0x80, "CLONE_NEWTIME"),
+        new(0x20000, "CLONE_NEWNS"),
+        new(0x2000000, "CLONE_NEWCGROUP"),
+        new(0x4000000, "CLONE_NEWUTS"),
+        new(0x8000000, "CLONE_NEWIPC"),
+        new(0x10000000, "CLONE_NEWUSER"),
+        new(0x20000000, "CLONE_NEWPID"),
+        new(0x40000000, "CLONE_NEWNET"),
+    ]);
+
+    public static readonly Xlat SemopFlags = new(true, [
+        new(0x1000, "SEM_UNDO"),
+        new(0x800, "IPC_NOWAIT"),
+    ]);
+
+    public static readonly Xlat UserfaultfdFlags = new(true, [
+        new(0x800, "O_NONBLOCK"),
+        new(0x80000, "O_CLOEXEC"),
+        new(0x1, "UFFD_USER_MODE_ONLY"),
+    ]);
+
+    public static readonly Xlat TcflshArgs = new(false, [
+        new(0x0, "TCIFLUSH"),
+        new(0x1, "TCOFLUSH"),
+        new(0x2, "TCIOFLUSH"),
+    ]);
+
+    public static readonly Xlat TcxoncArgs = new(false, [
+        new(0x0, "TCOOFF"),
+        new(0x1, "TCOON"),
+        new(0x2, "TCIOFF"),
+        new(0x3, "TCION"),
+    ]);
+
+    public static readonly Xlat KcmpTypes = new(false, [
+        new(0x0, "KCMP_FILE"),
+        new(0x1, "KCMP_VM"),
+        new(0x2, "KCMP_FILES"),
+        new(0x3, "KCMP_FS"),
+        new(0x4, "KCMP_SIGHAND"),
+        new(0x5, "KCMP_IO"),
+        new(0x6, "KCMP_SYSVSEM"),
+        new(0x7, "KCMP_EPOLL_TFD"),
+    ]);
+
+    public static readonly Xlat MembarrierQueryFlags = new(true, [
+        new(0x1, "MEMBARRIER_CMD_GLOBAL"),
+        new(0x2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"),
+        new(0x4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"),
+        new(0x8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"),
+        new(0x10, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"),
+        new(0x20, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"),
+        new(0x40, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"),
+        new(0x80, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"),
+        new(0x100, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"),
+    ]);
+
+    public static readonly Xlat ScmTypes = new(false, [
+        new(0x1, "SCM_RIGHTS"),
+        new(0x2, "SCM_CREDENTIALS"),
+        new(0x3, "SCM_SECURITY"),
+        new(0x1d, "SCM_TIMESTAMP"),
+        new(0x23, "SCM_TIMESTAMPNS"),
+        new(0x25, "SCM_TIMESTAMPING"),
+        new(0x29, "SCM_WIFI_STATUS"),
+        new(0x3d, "SCM_TXTIME"),
     ]);
 
     public static readonly Xlat SocketLevels = new(false, [

@@ -14,6 +14,18 @@ internal static unsafe partial class FdNative
     [LibraryImport("libc", EntryPoint = "getxattr")]
     internal static partial nint GetXattr(byte* path, byte* name, byte* value, nint size);
 
+    [LibraryImport("libc", EntryPoint = "open")]
+    internal static partial int Open(byte* path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "read")]
+    internal static partial nint Read(int fd, byte* buffer, nint size);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    internal static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "if_indextoname")]
+    internal static partial byte* IfIndexToName(uint index, byte* name);
+
     [LibraryImport("libc", EntryPoint = "stat")]
     internal static partial int Stat(byte* path, byte* statBuffer);
 }
@@ -34,6 +46,14 @@ public sealed partial class SyscallFormatter
     /// <summary>A dirfd: AT_FDCWD (with -y the working directory) or a descriptor.</summary>
     private void PrintDirFd(ulong value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintDirFd(value);
+            int namesAt = VerboseNames();
+            PrintDirFd(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         int fd = (int)value;
         if (fd == AtFdCwd && !Raw)
         {
@@ -121,11 +141,46 @@ public sealed partial class SyscallFormatter
     // ------------------------------------------------------------------ -yy
 
     /// <summary>-yy: sockets as PROTO:[details], devices as path&lt;char M:m&gt;. False to fall back to -y.</summary>
+    /// <summary>-yy for a pidfd: &lt;pid:N&gt;, N from the "Pid:" line of /proc/PID/fdinfo/FD.</summary>
+    private unsafe bool TryAppendPidfd(int pid, int fd)
+    {
+        Span<byte> path = stackalloc byte[56];
+        int n = ProcFdPath(path, pid, fd);
+        int slash = path[..n].LastIndexOf((byte)'/');
+        Span<byte> fdText = stackalloc byte[12];
+        path[(slash + 1)..n].CopyTo(fdText);
+        int fdLength = n - slash - 1;
+        "/fdinfo/"u8.CopyTo(path[(slash - 3)..]);
+        int end = slash - 3 + 8;
+        fdText[..fdLength].CopyTo(path[end..]);
+        path[end + fdLength] = 0;
+        Span<byte> info = Scratch2(1024);
+        nint got;
+        fixed (byte* p = path)
+        fixed (byte* i = info)
+        {
+            int file = FdNative.Open(p, 0x80000); // O_RDONLY|O_CLOEXEC
+            if (file < 0) return false;
+            got = FdNative.Read(file, i, info.Length);
+            FdNative.Close(file);
+        }
+        if (got <= 0) return false;
+        ReadOnlySpan<byte> text = info[..(int)got];
+        int at = text.IndexOf("\nPid:\t"u8);
+        if (at < 0) return false;
+        text = text[(at + 6)..];
+        int eol = text.IndexOf((byte)'\n');
+        if (eol >= 0) text = text[..eol];
+        _b.Append("<pid:"u8).Append(text).Append((byte)'>');
+        return true;
+    }
+
     private unsafe bool TryAppendDetails(int pid, int fd)
     {
         int n = ReadFdLink(pid, fd);
         if (n <= 0) return false;
         ReadOnlySpan<byte> target = _buf2.AsSpan(0, n);
+        if (target.SequenceEqual("anon_inode:[pidfd]"u8)) return TryAppendPidfd(pid, fd);
         if (target.StartsWith("socket:["u8) && target[^1] == ']')
         {
             if (!Utf8Parser.TryParse(target[8..^1], out ulong inode, out _)) return false;

@@ -9,6 +9,14 @@ public sealed partial class SyscallFormatter
     /// </summary>
     private void PrintFlags(Xlat table, ulong value, string? dflt, string? zeroName = null)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintFlags(table, value, dflt, zeroName);
+            int namesAt = VerboseNames();
+            PrintFlags(table, value, dflt, zeroName);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(value);
@@ -49,6 +57,14 @@ public sealed partial class SyscallFormatter
     /// <summary>NAME, or 0x... /* DFLT */ (or the number when <paramref name="dflt"/> is null). -X raw: the number.</summary>
     private void PrintXval(Xlat table, ulong value, string? dflt, bool decimalUnknown = false)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintXval(table, value, dflt, decimalUnknown);
+            int namesAt = VerboseNames();
+            PrintXval(table, value, dflt, decimalUnknown);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         string? name = Raw ? null : table.Lookup(value);
         if (name is not null)
         {
@@ -67,6 +83,14 @@ public sealed partial class SyscallFormatter
     /// <summary>A signed int constant: NAME or decimal.</summary>
     private void PrintXvalInt(Xlat table, int value, string? dflt)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintXvalInt(table, value, dflt);
+            int namesAt = VerboseNames();
+            PrintXvalInt(table, value, dflt);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         string? name = Raw ? null : table.Lookup(unchecked((ulong)(long)value));
         if (name is not null) _b.Append(name);
         else if (dflt is null) _b.Append(value);
@@ -82,6 +106,14 @@ public sealed partial class SyscallFormatter
     /// <summary>open/openat flags: access mode first (O_RDONLY...), then the others.</summary>
     private void PrintOpenFlags(ulong value, bool accessMode = true)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintOpenFlags(value, accessMode);
+            int namesAt = VerboseNames();
+            PrintOpenFlags(value, accessMode);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         value = (uint)value;
         if (Raw)
         {
@@ -105,6 +137,15 @@ public sealed partial class SyscallFormatter
     /// <summary>mmap flags: the map type, the flags, unknown bits, then N&lt;&lt;MAP_HUGE_SHIFT.</summary>
     private void PrintMmapFlags(ulong value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintMmapFlags(value);
+            int namesAt = VerboseNames();
+            PrintMmapFlags(value);
+            _verboseAlwaysComment = true; // strace 6.1 prints an unknown map type as "0xf /* 0xf /* MAP_??? */ */"
+            EndVerbose(mark, namesAt);
+            return;
+        }
         value = (uint)value;
         if (Raw)
         {
@@ -124,6 +165,14 @@ public sealed partial class SyscallFormatter
     /// <summary>A file mode with its type: S_IFREG|S_ISUID|0755, or the number when the type is unknown.</summary>
     private void PrintModeWithType(ulong mode)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintModeWithType(mode);
+            int namesAt = VerboseNames();
+            PrintModeWithType(mode);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         mode = (ushort)mode;
         if (Raw)
         {
@@ -153,6 +202,14 @@ public sealed partial class SyscallFormatter
     /// <summary>A signal number: SIGxxx, SIGRTMIN, SIGRT_n, or the number.</summary>
     private void PrintSignal(ulong value)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintSignal(value);
+            int namesAt = VerboseNames();
+            PrintSignal(value);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         int sig = (int)value;
         if (Raw)
         {
@@ -165,6 +222,15 @@ public sealed partial class SyscallFormatter
     /// <summary>clone's flags: names, unknown bits, then the exit signal.</summary>
     private void PrintCloneFlags(ulong value, bool withSignal)
     {
+        if (VerboseParts)
+        {
+            ulong vflags = withSignal ? value & ~0xffUL : value, vsig = withSignal ? value & 0xff : 0;
+            if (vflags != 0 || vsig == 0) PrintFlags(Xlats.CloneFlags, vflags, null);
+            if (vsig == 0) return;
+            if (vflags != 0) _b.Append((byte)'|');
+            PrintSignal(vsig);
+            return;
+        }
         if (Raw)
         {
             ulong rawFlags = withSignal ? value & ~0xffUL : value;
@@ -198,6 +264,14 @@ public sealed partial class SyscallFormatter
     /// <summary>A resource limit value: RLIM64_INFINITY, N*1024, or N.</summary>
     private void PrintRlimValue(ulong value, bool is32)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintRlimValue(value, is32);
+            int namesAt = VerboseNames();
+            PrintRlimValue(value, is32);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.Append(value);
@@ -208,7 +282,7 @@ public sealed partial class SyscallFormatter
             _b.Append(is32 ? "RLIM_INFINITY"u8 : "RLIM64_INFINITY"u8);
             return;
         }
-        if (value > 0 && value % 1024 == 0) _b.Append(value / 1024).Append("*1024"u8);
+        if (value > 1024 && value % 1024 == 0) _b.Append(value / 1024).Append("*1024"u8);
         else _b.Append(value);
     }
 }

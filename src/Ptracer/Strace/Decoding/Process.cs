@@ -284,7 +284,7 @@ public sealed partial class SyscallFormatter
         _b.Append(", exit_signal="u8);
         ulong sig = UL(s, 32);
         if (sig == 0 || sig > int.MaxValue) _b.Append(sig);
-        else SignalNames.Append(_b, (int)sig);
+        else PrintSignal(sig);
         _b.Append(", stack="u8);
         PrintAddress(UL(s, 40));
         _b.Append(", stack_size="u8).AppendHex(UL(s, 48));
@@ -302,6 +302,7 @@ public sealed partial class SyscallFormatter
             _b.Append(", set_tid_size="u8).Append(UL(s, 72));
         }
         if (n >= 88 && UL(s, 80) != 0) _b.Append(", cgroup="u8).Append(UL(s, 80));
+        PrintNonzeroTail(address, 88, size);
         _b.Append((byte)'}');
         return (flags & (ClonePidfd | CloneParentSettid)) != 0;
     }
@@ -329,7 +330,7 @@ public sealed partial class SyscallFormatter
         else if (Is32) maskAt = sp + 4 * 3 + 128 + 20 + 88;
         else maskAt = sp + 8 + 8 + 24 + 256;
         Span<byte> set = stackalloc byte[8];
-        if (sp != 0 && _c.Memory.TryRead(maskAt, set[..size])) AppendSigset(_b, set[..size], Raw);
+        if (sp != 0 && _c.Memory.TryRead(maskAt, set[..size])) AppendSigset(_b, set[..size], Raw, VerboseSigset);
         else _b.AppendHex(maskAt);
         _b.Append((byte)'}');
     }

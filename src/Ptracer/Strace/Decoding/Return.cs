@@ -42,11 +42,8 @@ public sealed partial class SyscallFormatter
                 _b.Append((byte)')');
                 return;
             case ReturnKind.SchedPolicy:
-                _b.Append(rv).Append(" ("u8);
-                _names = true;
-                PrintSchedPolicy((uint)rv);
-                _names = false;
-                _b.Append((byte)')');
+                _b.Append(rv);
+                if (Xlats.SchedPolicies.Lookup((ulong)rv) is { } policy) _b.Append(" ("u8).Append(policy).Append((byte)')');
                 return;
             case ReturnKind.Time:
                 _b.Append(rv).Append(" ("u8);
@@ -63,7 +60,9 @@ public sealed partial class SyscallFormatter
                 if (state is not null) _b.Append(" ("u8).Append(state).Append((byte)')');
                 return;
             case ReturnKind.Ioprio:
-                _b.Append(rv).Append(" ("u8);
+                _b.Append(rv);
+                if (Raw) return;
+                _b.Append(" ("u8);
                 PrintIoprioValue((uint)rv);
                 _b.Append((byte)')');
                 return;
@@ -85,7 +84,7 @@ public sealed partial class SyscallFormatter
                     _b.AppendHex((uint)rv).Append(def.Return == ReturnKind.Sigmask ? " (mask "u8 : " (old mask "u8);
                     Span<byte> set = stackalloc byte[4];
                     System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(set, (uint)rv);
-                    AppendSigset(_b, set, Raw);
+                    AppendSigset(_b, set, Raw, VerboseSigset);
                     _b.Append((byte)')');
                     return;
                 }
@@ -125,17 +124,15 @@ public sealed partial class SyscallFormatter
                 return true;
             case "fcntl":
             case "fcntl64":
-                _names = true;
-                try
-                {
-                    return FcntlReturn(rv);
-                }
-                finally
-                {
-                    _names = false;
-                }
+                return FcntlReturn(rv);
             case "prctl":
                 return PrctlReturn(rv);
+            case "membarrier":
+                if (Reg(0) != 0 || rv <= 0) return false; // MEMBARRIER_CMD_QUERY: the supported commands
+                _b.AppendHex((ulong)rv).Append(" ("u8);
+                PrintFlags(Xlats.MembarrierQueryFlags, (ulong)rv, null);
+                _b.Append((byte)')');
+                return true;
             case "rt_sigtimedwait":
             case "rt_sigtimedwait_time64":
                 if (rv <= 0) return false;
@@ -158,23 +155,42 @@ public sealed partial class SyscallFormatter
         }
         ulong address = Reg(0), count = Reg(1);
         Span<byte> e = stackalloc byte[8];
-        _b.Append(" (["u8);
-        bool first = true;
-        int printed = 0;
-        for (ulong i = 0; i < count && printed < rv; i++)
+        _b.Append(" ("u8);
+        // strace formats this list into a 1024-byte buffer: it stops with "..." after -s entries (unless -v) or
+        // when the next entry would come within 27 bytes of the buffer's end.
+        int start = _b.Length, printed = 0;
+        int limit = Abbrev ? _o.StringLimit : int.MaxValue;
+        const int budget = 1024 - 27;
+        for (ulong i = 0; i < count; i++)
         {
-            if (!_c.Memory.TryRead(address + 8 * i, e)) break;
+            if (!_c.Memory.TryRead(address + 8 * i, e))
+            {
+                _b.Append(_b.Length == start ? "["u8 : ", "u8).AppendHex(address + 8 * i);
+                break;
+            }
             int fd = I(e, 0);
             ushort revents = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(e[6..]);
-            if (fd < 0 || revents == 0) continue;
-            if (!first) _b.Append(", "u8);
-            first = false;
+            if (revents == 0) continue;
+            _b.Append(_b.Length == start ? "["u8 : ", "u8);
+            if (printed >= limit)
+            {
+                _b.Append("..."u8);
+                break;
+            }
+            int entryStart = _b.Length;
             _b.Append("{fd="u8).Append(fd).Append(", revents="u8);
             PrintFlags(Xlats.PollEvents, revents, "POLL???");
+            if (_b.Length - start + 1 >= budget)
+            {
+                _b.Truncate(entryStart);
+                _b.Append("..."u8);
+                break;
+            }
             _b.Append((byte)'}');
             printed++;
         }
-        _b.Append((byte)']');
+        if (_b.Length == start) _b.Append("[]"u8);
+        else _b.Append((byte)']');
         if (hasTimeout && Reg(2) != 0)
         {
             _b.Append(", left "u8);
@@ -245,12 +261,16 @@ public sealed partial class SyscallFormatter
                 return true;
             case 3: // F_GETFL
                 _b.AppendHex((ulong)rv).Append(" (flags "u8);
+                _names = true; // strace names F_GETFL's and F_GETLEASE's results even with -X raw/verbose
                 PrintOpenFlags((ulong)rv);
+                _names = false;
                 _b.Append((byte)')');
                 return true;
             case 1025: // F_GETLEASE
                 _b.AppendHex((ulong)rv).Append(" ("u8);
+                _names = true;
                 PrintXval(Xlats.LockTypes, (ulong)rv, "F_???");
+                _names = false;
                 _b.Append((byte)')');
                 return true;
             case 11: // F_GETSIG
@@ -300,7 +320,9 @@ public sealed partial class SyscallFormatter
                 return true;
             case 52: // PR_GET_SPECULATION_CTRL
                 if (rv == 0) return false;
-                _b.AppendHex((ulong)rv).Append(" ("u8);
+                _b.AppendHex((ulong)rv);
+                if (Raw) return true;
+                _b.Append(" ("u8);
                 PrintSpecValue((ulong)rv);
                 _b.Append((byte)')');
                 return true;

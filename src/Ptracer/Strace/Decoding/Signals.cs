@@ -119,13 +119,15 @@ public static class SiginfoFormatter
                     b.Append(", si_overrun="u8).Append(I32(siginfo, 20));
                     AppendValue(b, siginfo);
                     break;
-                case -1: // SI_QUEUE
-                case -3: // SI_MESGQ
+                case 0: // SI_USER
+                case -6: // SI_TKILL
                     AppendSender(b, siginfo);
-                    AppendValue(b, siginfo);
                     break;
                 default:
+                    // strace's printsiginfo: other user codes (SI_QUEUE, SI_MESGQ, made-up ones) show the value when
+                    // its pointer is not NULL.
                     AppendSender(b, siginfo);
+                    if (I64(siginfo, 24) != 0) AppendValue(b, siginfo);
                     break;
             }
         }
@@ -219,7 +221,7 @@ public static class SiginfoFormatter
             name = table?.Lookup((ulong)code);
         }
         if (name is not null) b.Append(name);
-        else b.Append(code);
+        else b.AppendHex((uint)code);
     }
 
     private static int I32(ReadOnlySpan<byte> s, int at) => BinaryPrimitives.ReadInt32LittleEndian(s[at..]);
@@ -230,7 +232,7 @@ public static class SiginfoFormatter
 public sealed partial class SyscallFormatter
 {
     /// <summary>[USR1 RTMIN] or ~[...] when more than half the bits are set.</summary>
-    internal static void AppendSigset(TextBuilder b, ReadOnlySpan<byte> set, bool raw = false)
+    internal static void AppendSigset(TextBuilder b, ReadOnlySpan<byte> set, bool raw = false, bool verbose = false)
     {
         int bits = set.Length * 8;
         int count = 0;
@@ -245,8 +247,10 @@ public sealed partial class SyscallFormatter
             if (set1 == invert) continue;
             if (!first) b.Append((byte)' ');
             first = false;
-            if (raw) b.Append(i + 1);
-            else SignalNames.AppendShort(b, i + 1);
+            if (raw || verbose) b.Append(i + 1);
+            if (verbose) b.Append(" /* "u8);
+            if (!raw) SignalNames.AppendShort(b, i + 1);
+            if (verbose) b.Append(" */"u8);
         }
         b.Append((byte)']');
     }
@@ -270,7 +274,7 @@ public sealed partial class SyscallFormatter
             _b.AppendHex(address);
             return;
         }
-        AppendSigset(_b, set, Raw);
+        AppendSigset(_b, set, Raw, VerboseSigset);
     }
 
     /// <summary>The sigsetsize argument that goes with the set in argument <paramref name="index"/>.</summary>
@@ -288,6 +292,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintSigHandler(ulong handler)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintSigHandler(handler);
+            int namesAt = VerboseNames();
+            PrintSigHandler(handler);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         ulong err = Is32 ? uint.MaxValue : ulong.MaxValue;
         if (Raw) _b.AppendHex(handler);
         else if (handler == 0) _b.Append("SIG_DFL"u8);
@@ -306,7 +318,7 @@ public sealed partial class SyscallFormatter
         _b.Append("{sa_handler="u8);
         PrintSigHandler(handler);
         _b.Append(", sa_mask="u8);
-        AppendSigset(_b, s.Slice(3 * w, 8), Raw);
+        AppendSigset(_b, s.Slice(3 * w, 8), Raw, VerboseSigset);
         _b.Append(", sa_flags="u8);
         PrintFlags(Xlats.SigactionFlags, flags, "SA_???");
         if ((flags & 0x04000000) != 0)

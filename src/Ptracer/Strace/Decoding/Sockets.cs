@@ -13,6 +13,14 @@ public sealed partial class SyscallFormatter
     private void PrintSocketType(ulong value)
     {
         value = (uint)value;
+        if (VerboseParts && Xlats.SocketTypes.Lookup(value & 0xf) is not null)
+        {
+            PrintXval(Xlats.SocketTypes, value & 0xf, null);
+            if ((value & ~0xfUL) == 0) return;
+            _b.Append((byte)'|');
+            PrintFlags(Xlats.SocketTypeFlags, value & ~0xfUL, "SOCK_???");
+            return;
+        }
         if (Raw)
         {
             if (Xlats.SocketTypes.Lookup(value & 0xf) is null)
@@ -42,6 +50,14 @@ public sealed partial class SyscallFormatter
     /// <summary>The protocol of socket/socketpair, by the family in the first argument.</summary>
     private void PrintSocketProtocol(ulong value, ulong family)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintSocketProtocol(value, family);
+            int namesAt = VerboseNames();
+            PrintSocketProtocol(value, family);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         int proto = (int)value;
         if (Raw)
         {
@@ -105,6 +121,22 @@ public sealed partial class SyscallFormatter
             return;
         }
         int lvl = (int)level, opt = (int)option;
+        if (isSet && lvl == 1 && opt is 26 or 51 && length == 2 * WordSize) // SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF
+        {
+            PrintSockFprog(address);
+            return;
+        }
+        if (isSet && lvl == 0 && opt is 35 or 36 && length >= 8) // IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP: struct ip_mreq
+        {
+            Span<byte> m = stackalloc byte[8];
+            if (!TryReadStruct(address, m)) return;
+            _b.Append("{imr_multiaddr="u8);
+            PrintInAddr(m[..4]);
+            _b.Append(", imr_interface="u8);
+            PrintInAddr(m[4..]);
+            _b.Append((byte)'}');
+            return;
+        }
         if (lvl == 1 && opt == 13 && length >= 8) // SO_LINGER
         {
             Span<byte> l = stackalloc byte[8];
@@ -140,7 +172,7 @@ public sealed partial class SyscallFormatter
         }
         // An int option with a short length: setsockopt shows the address, getsockopt the bytes.
         if (isSet) _b.AppendHex(address);
-        else PrintBuffer(address, (ulong)length, forceHex: lvl == 1 && opt == 4);
+        else PrintBuffer(address, (ulong)length, forceHex: !(lvl == 1 && opt is 3 or 38 or 39)); // SO_TYPE, SO_PROTOCOL, SO_DOMAIN: plain
     }
 
     private void AppendId(uint id)
@@ -236,6 +268,21 @@ public sealed partial class SyscallFormatter
                     }
                 }
                 break;
+            case AfInet when Raw && length >= 8:
+                _b.Append(", sin_port="u8);
+                Quote(sa.Slice(2, 2), forceHex: true);
+                _b.Append(", sin_addr="u8);
+                Quote(sa.Slice(4, 4), forceHex: true);
+                break;
+            case AfInet6 when Raw && length >= 24:
+                _b.Append(", sin6_port="u8);
+                Quote(sa.Slice(2, 2), forceHex: true);
+                _b.Append(", sin6_flowinfo="u8);
+                Quote(sa.Slice(4, 4), forceHex: true);
+                _b.Append(", sin6_addr="u8);
+                Quote(sa.Slice(8, 16), forceHex: true);
+                if (length >= 28) _b.Append(", sin6_scope_id="u8).Append(BinaryPrimitives.ReadUInt32LittleEndian(sa[24..]));
+                break;
             case AfInet:
                 if (length >= 8)
                 {
@@ -253,7 +300,11 @@ public sealed partial class SyscallFormatter
                       .Append("), inet_pton(AF_INET6, \""u8);
                     AppendIpv6(_b, sa.Slice(8, 16));
                     _b.Append("\", &sin6_addr)"u8);
-                    if (length >= 28) _b.Append(", sin6_scope_id="u8).Append(BinaryPrimitives.ReadUInt32LittleEndian(sa[24..]));
+                    if (length >= 28)
+                    {
+                        _b.Append(", sin6_scope_id="u8);
+                        PrintIfindex(BinaryPrimitives.ReadUInt32LittleEndian(sa[24..]));
+                    }
                 }
                 break;
             case AfNetlink:
@@ -297,7 +348,25 @@ public sealed partial class SyscallFormatter
                 }
                 break;
         }
+        if (length > 2 && ((family == AfInet && length < 8) || (family == AfInet6 && length < 24)))
+        {
+            _b.Append(", sa_data="u8);
+            Quote(sa[2..length]);
+        }
         _b.Append((byte)'}');
+    }
+
+    /// <summary>An in_addr field: inet_addr("1.2.3.4"), or its bytes with -X raw.</summary>
+    private void PrintInAddr(ReadOnlySpan<byte> a)
+    {
+        if (Raw)
+        {
+            Quote(a, forceHex: true);
+            return;
+        }
+        _b.Append("inet_addr(\""u8);
+        AppendIpv4(a);
+        _b.Append("\")"u8);
     }
 
     private void AppendIpv4(ReadOnlySpan<byte> a)
@@ -357,7 +426,8 @@ public sealed partial class SyscallFormatter
     private void PrintCmsgs(ulong address, ulong length)
     {
         int n = (int)Math.Min(length, 4096);
-        Span<byte> c = Scratch2(Math.Max(n, 16));
+        // Not a scratch buffer: -y's descriptor paths (SCM_RIGHTS) are read into Scratch2 while this is in use.
+        Span<byte> c = stackalloc byte[Math.Max(n, 16)];
         if (address == 0 || !_c.Memory.TryRead(address, c[..n]))
         {
             PrintAddress(address);
@@ -383,32 +453,30 @@ public sealed partial class SyscallFormatter
             _b.Append(", cmsg_type="u8);
             int dataLen = (int)Math.Min(len, (ulong)(n - at)) - header;
             ReadOnlySpan<byte> data = dataLen > 0 ? c.Slice(at + header, dataLen) : default;
+            if (level == 1) PrintXval(Xlats.ScmTypes, (uint)type, "SCM_???");
+            else _b.AppendHex((uint)type);
             if (level == 1 && type == 1) // SCM_RIGHTS
             {
-                _b.Append("SCM_RIGHTS, cmsg_data=["u8);
+                _b.Append(", cmsg_data=["u8);
                 for (int i = 0; i + 4 <= data.Length; i += 4)
                 {
                     if (i > 0) _b.Append(", "u8);
                     PrintFd((ulong)(long)I(data, i));
                 }
-                _b.Append("]}"u8);
+                _b.Append((byte)']');
             }
-            else if (level == 1 && type == 2 && data.Length >= 12) // SCM_CREDENTIALS
+            else if (level == 1 && type == 2) // SCM_CREDENTIALS: nothing when truncated
             {
-                _b.Append("SCM_CREDENTIALS, cmsg_data={pid="u8).Append(I(data, 0)).Append(", uid="u8).Append((ulong)UI(data, 4))
-                  .Append(", gid="u8).Append((ulong)UI(data, 8)).Append("}}"u8);
+                if (data.Length >= 12)
+                    _b.Append(", cmsg_data={pid="u8).Append(I(data, 0)).Append(", uid="u8).Append((ulong)UI(data, 4))
+                      .Append(", gid="u8).Append((ulong)UI(data, 8)).Append((byte)'}');
             }
-            else
+            else if (data.Length > 0)
             {
-                if (level == 1) _b.AppendHex((uint)type).Append(" /* SCM_??? */"u8);
-                else _b.AppendHex((uint)type);
-                if (data.Length > 0)
-                {
-                    _b.Append(", cmsg_data="u8);
-                    Quote(data, forceHex: true);
-                }
-                _b.Append((byte)'}');
+                _b.Append(", cmsg_data="u8);
+                Quote(data, forceHex: true);
             }
+            _b.Append((byte)'}');
             if (len < (ulong)header) break;
             at += (int)((len + (ulong)w - 1) & ~(ulong)(w - 1));
         }
@@ -454,7 +522,9 @@ public sealed partial class SyscallFormatter
         else PrintSockaddr(name, namelen);
         _b.Append(", msg_namelen="u8).Append(namelen);
         _b.Append(", msg_iov="u8);
+        _iovNetlink = _c.Def.Name is "sendmsg" or "recvmsg" ? NetlinkFamilyOf(Reg(0)) : NotNetlink;
         PrintIovec(iov, iovlen, dataLength);
+        _iovNetlink = NotNetlink;
         _b.Append(", msg_iovlen="u8).Append(iovlen);
         if (controllen != 0)
         {
@@ -506,17 +576,26 @@ public sealed partial class SyscallFormatter
             ulong b = Word(e, 0), len = Word(e, w);
             _b.Append("{iov_base="u8);
             if (dataLength == -2) PrintAddress(b);
-            else if (dataLength < 0) PrintBuffer(b, len);
+            else if (dataLength < 0) PrintIovBuffer(b, len);
             else if (remaining <= 0 && dataLength >= 0) PrintBufferOrEmpty(b, 0);
             else
             {
                 ulong take = Math.Min(len, (ulong)remaining);
-                PrintBuffer(b, take);
+                PrintIovBuffer(b, take);
                 remaining -= (long)take;
             }
             _b.Append(", iov_len="u8).Append(len).Append((byte)'}');
         }
         _b.Append((byte)']');
+    }
+
+    /// <summary>The netlink family of the msghdr being printed (its iovecs hold netlink messages), or NotNetlink.</summary>
+    private int _iovNetlink = NotNetlink;
+
+    private void PrintIovBuffer(ulong address, ulong length)
+    {
+        if (_iovNetlink != NotNetlink) PrintNetlink(address, length, _iovNetlink);
+        else PrintBuffer(address, length);
     }
 
     private void PrintBufferOrEmpty(ulong address, ulong length)

@@ -42,8 +42,90 @@ public sealed partial class SyscallFormatter
             case "ptrace":
                 PtraceEntry();
                 return true;
+            case "kcmp":
+                KcmpEntry();
+                return true;
+            case "arch_prctl":
+                ArchPrctlEntry();
+                return true;
+            case "mbind":
+            case "set_mempolicy":
+            case "migrate_pages":
+                MempolicyEntry();
+                return true;
+            case "get_mempolicy":
+                return true; // everything is printed at exit: the first two arguments are outputs
+            case "add_key":
+            case "request_key":
+            case "keyctl":
+                KeyEntry();
+                return true;
+            case "fsconfig":
+                FsconfigEntry();
+                return true;
+            case "mount_setattr":
+                MountSetattrEntry();
+                return true;
+            case "landlock_create_ruleset":
+            case "landlock_add_rule":
+            case "landlock_restrict_self":
+                LandlockEntry();
+                return true;
+            case "io_uring_setup":
+            case "io_uring_enter":
+            case "io_uring_register":
+                IoUringEntry();
+                return true;
+            case "quotactl":
+            case "quotactl_fd":
+                QuotactlEntry();
+                return true;
+            case "name_to_handle_at":
+                NameToHandleEntry();
+                return true;
+            case "sched_setattr":
+                PrintInt(Reg(0));
+                _b.Append(", "u8);
+                PrintSchedAttr(Reg(1));
+                _c.PrintedAtEntry = 2;
+                return true;
+            case "swapon":
+                SwaponEntry();
+                return true;
+            case "reboot":
+                RebootEntry();
+                return true;
+            case "open_by_handle_at":
+                OpenByHandleEntry();
+                return true;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>kcmp: the indexes are descriptors for KCMP_FILE, absent for the whole-resource types.</summary>
+    private void KcmpEntry()
+    {
+        PrintInt(Reg(0));
+        _b.Append(", "u8);
+        PrintInt(Reg(1));
+        _b.Append(", "u8);
+        uint type = (uint)Reg(2);
+        PrintXval(Xlats.KcmpTypes, type, "KCMP_???");
+        _c.PrintedAtEntry = SpecialDone;
+        switch (type)
+        {
+            case 0: // KCMP_FILE
+                _b.Append(", "u8);
+                PrintFd(Reg(3));
+                _b.Append(", "u8);
+                PrintFd(Reg(4));
+                return;
+            case 1: case 2: case 3: case 4: case 5: case 6: // VM FILES FS SIGHAND IO SYSVSEM
+                return;
+            default:
+                _b.Append(", "u8).AppendHex(Reg(3)).Append(", "u8).AppendHex(Reg(4));
+                return;
         }
     }
 
@@ -78,6 +160,25 @@ public sealed partial class SyscallFormatter
                 return true;
             case "ptrace":
                 PtraceExit();
+                return true;
+            case "get_mempolicy":
+                GetMempolicyExit();
+                return true;
+            case "keyctl":
+                if (_c.PrintedAtEntry == 1) KeyctlExit();
+                return true;
+            case "quotactl":
+            case "quotactl_fd":
+                QuotactlExit();
+                return true;
+            case "name_to_handle_at":
+                NameToHandleExit();
+                return true;
+            case "sched_setattr":
+                SchedSetattrExit();
+                return true;
+            case "arch_prctl":
+                ArchPrctlExit();
                 return true;
             default:
                 return false;
@@ -137,7 +238,6 @@ public sealed partial class SyscallFormatter
         switch (cmd)
         {
             case 1: case 3: case 9: case 11: case 1025: case 1032: case 1034: case 17:
-            case 1035: case 1037:
                 return; // F_GETFD, F_GETFL, F_GETOWN, F_GETSIG, F_GETLEASE, F_GETPIPE_SZ, F_GET_SEALS...
             case 2: // F_SETFD
                 _b.Append(", "u8);
@@ -249,6 +349,14 @@ public sealed partial class SyscallFormatter
     /// <summary>The request: its name, or _IOC(dir, type, nr, size).</summary>
     private void PrintIoctlRequest(uint request)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintIoctlRequest(request);
+            int namesAt = VerboseNames();
+            PrintIoctlRequest(request);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         string? name = Raw ? null : Xlats.IoctlNames.Lookup(request);
         if (name is not null)
         {
@@ -314,29 +422,27 @@ public sealed partial class SyscallFormatter
                 _b.Append(", "u8);
                 PrintWinsize(arg);
                 return;
+            case 0x4020940d: // FICLONERANGE: struct file_clone_range
+                {
+                    _b.Append(", "u8);
+                    Span<byte> r = stackalloc byte[32];
+                    if (!TryReadStruct(arg, r)) return;
+                    _b.Append("{src_fd="u8);
+                    PrintFd((ulong)(long)BinaryPrimitives.ReadInt64LittleEndian(r));
+                    _b.Append(", src_offset="u8).Append(UL(r, 8)).Append(", src_length="u8).Append(UL(r, 16))
+                      .Append(", dest_offset="u8).Append(UL(r, 24)).Append((byte)'}');
+                    return;
+                }
             case TIOCSCTTY: case TCSBRK: case 0x5425: case 0x40049409: case 0x1262: // TCSBRKP, FICLONE, BLKRASET
                 _b.Append(", "u8).Append((int)arg);
                 return;
             case TCFLSH:
                 _b.Append(", "u8);
-                switch ((int)arg)
-                {
-                    case 0: _b.Append("TCIFLUSH"u8); break;
-                    case 1: _b.Append("TCOFLUSH"u8); break;
-                    case 2: _b.Append("TCIOFLUSH"u8); break;
-                    default: _b.AppendHex((uint)arg).Append(" /* TC??? */"u8); break;
-                }
+                PrintXval(Xlats.TcflshArgs, (uint)arg, "TC???");
                 return;
             case TCXONC:
                 _b.Append(", "u8);
-                switch ((int)arg)
-                {
-                    case 0: _b.Append("TCOOFF"u8); break;
-                    case 1: _b.Append("TCOON"u8); break;
-                    case 2: _b.Append("TCIOFF"u8); break;
-                    case 3: _b.Append("TCION"u8); break;
-                    default: _b.AppendHex((uint)arg).Append(" /* TC??? */"u8); break;
-                }
+                PrintXval(Xlats.TcxoncArgs, (uint)arg, "TC???");
                 return;
             default:
                 _b.Append(", "u8);
@@ -487,6 +593,38 @@ public sealed partial class SyscallFormatter
           .Append(", ws_ypixel="u8).Append((ulong)BinaryPrimitives.ReadUInt16LittleEndian(s[6..])).Append((byte)'}');
     }
 
+    /// <summary>-X raw termios flags: each delay, speed and size field as its own number, as strace prints them.</summary>
+    private void PrintTermiosRawFlags(uint iflag, uint oflag, uint cflag, uint lflag)
+    {
+        _b.Append("{c_iflag="u8).AppendHex(iflag).Append(", c_oflag="u8);
+        foreach (uint mask in (ReadOnlySpan<uint>)[0x100, 0x600, 0x1800, 0x2000, 0x4000, 0x8000])
+            _b.AppendHex(oflag & mask).Append((byte)'|');
+        _b.AppendHex(oflag & ~0xff00u).Append(", c_cflag="u8);
+        _b.AppendHex(cflag & 0x100f).Append((byte)'|');
+        if ((cflag & 0x100f0000) != 0) _b.AppendHex((cflag >> 16) & 0x100f).Append("<<IBSHIFT|"u8);
+        _b.AppendHex(cflag & 0x30).Append((byte)'|').AppendHex(cflag & ~0x100f103fu);
+        _b.Append(", c_lflag="u8).AppendHex(lflag);
+    }
+
+    /// <summary>termios's c_line and c_cc (with -v) and the closing brace.</summary>
+    private void PrintTermiosTail(ReadOnlySpan<byte> s)
+    {
+        _b.Append(", c_line="u8);
+        byte line = s[16];
+        if (line < LineDisciplines.Length) _b.Append(LineDisciplines[line]);
+        else _b.AppendHex(line).Append(" /* N_??? */"u8);
+        _b.Append(", c_cc=["u8);
+        for (int i = 0; i < 19; i++)
+        {
+            if (i > 0) _b.Append(", "u8);
+            _b.Append((byte)'[');
+            if (i < ControlChars.Length) _b.Append(ControlChars[i]);
+            else _b.Append(i);
+            _b.Append("]="u8).AppendHex(s[17 + i]);
+        }
+        _b.Append("]}"u8);
+    }
+
     /// <summary>
     /// struct termios: {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD,
     /// c_lflag=ISIG|ICANON|..., ...}; with -v also c_line and c_cc. (strace leaves a trailing "|" after the delay and
@@ -497,6 +635,13 @@ public sealed partial class SyscallFormatter
         Span<byte> s = stackalloc byte[36];
         if (!TryReadStruct(address, s)) return;
         uint iflag = UI(s, 0), oflag = UI(s, 4), cflag = UI(s, 8), lflag = UI(s, 12);
+        if (Raw)
+        {
+            PrintTermiosRawFlags(iflag, oflag, cflag, lflag);
+            if (!Abbrev) PrintTermiosTail(s);
+            else _b.Append(", ...}"u8);
+            return;
+        }
         _b.Append("{c_iflag="u8);
         AppendBitNames(iflag, TermiosIflags);
         _b.Append(", c_oflag="u8);
@@ -521,20 +666,7 @@ public sealed partial class SyscallFormatter
             _b.Append(", ...}"u8);
             return;
         }
-        _b.Append(", c_line="u8);
-        byte line = s[16];
-        if (line < LineDisciplines.Length) _b.Append(LineDisciplines[line]);
-        else _b.AppendHex(line).Append(" /* N_??? */"u8);
-        _b.Append(", c_cc=["u8);
-        for (int i = 0; i < 19; i++)
-        {
-            if (i > 0) _b.Append(", "u8);
-            _b.Append((byte)'[');
-            if (i < ControlChars.Length) _b.Append(ControlChars[i]);
-            else _b.Append(i);
-            _b.Append("]="u8).AppendHex(s[17 + i]);
-        }
-        _b.Append("]}"u8);
+        PrintTermiosTail(s);
     }
 
     private static readonly (uint Bit, string Name)[] TermiosIflags =
@@ -611,6 +743,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintFutexOp(uint op)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintFutexOp(op);
+            int namesAt = VerboseNames();
+            PrintFutexOp(op);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(op);
@@ -704,6 +844,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintFutexBitset(uint bitset)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintFutexBitset(bitset);
+            int namesAt = VerboseNames();
+            PrintFutexBitset(bitset);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (bitset == uint.MaxValue && !Raw) _b.Append("FUTEX_BITSET_MATCH_ANY"u8);
         else _b.AppendHex(bitset);
     }
@@ -712,14 +860,22 @@ public sealed partial class SyscallFormatter
     {
         uint op = (v >> 28) & 0xf, cmp = (v >> 24) & 0xf, oparg = (v >> 12) & 0xfff, cmparg = v & 0xfff;
         if ((op & 8) != 0) _b.Append("FUTEX_OP_OPARG_SHIFT<<28|"u8);
-        string? opName = Xlats.FutexWakeOps.Lookup(op & 7);
-        if (opName is not null) _b.Append(opName);
-        else _b.AppendHex(op & 7).Append(" /* FUTEX_OP_??? */"u8);
-        _b.Append("<<28|"u8).AppendHex(oparg).Append("<<12|"u8);
-        string? cmpName = Xlats.FutexWakeCmps.Lookup(cmp);
-        if (cmpName is not null) _b.Append(cmpName);
-        else _b.AppendHex(cmp).Append(" /* FUTEX_OP_CMP_??? */"u8);
-        _b.Append("<<24|"u8).AppendHex(cmparg);
+        PrintWakeOpField(Xlats.FutexWakeOps, op & 7, "<<28"u8, "FUTEX_OP_???"u8);
+        _b.Append((byte)'|').AppendHex(oparg).Append("<<12|"u8);
+        PrintWakeOpField(Xlats.FutexWakeCmps, cmp, "<<24"u8, "FUTEX_OP_CMP_???"u8);
+        _b.Append((byte)'|').AppendHex(cmparg);
+    }
+
+    /// <summary>
+    /// A field of FUTEX_WAKE_OP's encoded operation as strace 6.1 prints it: NAME&lt;&lt;28, "0x1 /* NAME */&lt;&lt;28"
+    /// (-X verbose), and for an unknown value (always with -X raw) "0x1&lt;&lt;28 /* FUTEX_OP_??? */".
+    /// </summary>
+    private void PrintWakeOpField(Xlat table, uint value, ReadOnlySpan<byte> shift, ReadOnlySpan<byte> unknown)
+    {
+        string? name = Raw ? null : table.Lookup(value);
+        if (name is null) _b.AppendHex(value).Append(shift).Append(" /* "u8).Append(unknown).Append(" */"u8);
+        else if (VerboseParts) _b.AppendHex(value).Append(" /* "u8).Append(name).Append(" */"u8).Append(shift);
+        else _b.Append(name).Append(shift);
     }
 
     // ------------------------------------------------------------------ prctl, arch_prctl
@@ -732,7 +888,7 @@ public sealed partial class SyscallFormatter
         _c.PrintedAtEntry = SpecialDone;
         switch (option)
         {
-            case 3: case 7: case 13: case 21: case 30: case 27: case 46: case 58: case 56: case 31: case 32:
+            case 3: case 7: case 13: case 21: case 30: case 27: case 46: case 56: case 31: case 32:
                 return; // getters without arguments
             case 2: case 16: case 40: case 37: case 5: case 9: case 11: case 19: case 25:
                 _b.Append(", "u8);
@@ -751,8 +907,34 @@ public sealed partial class SyscallFormatter
                 _b.Append(", "u8);
                 PrintCString(a2, 15);
                 return;
-            case 8: case 29: case 36: case 28: case 14: // SET_KEEPCAPS, SET_TIMERSLACK, SET_CHILD_SUBREAPER, SET_SECUREBITS, SET_TIMING
+            case 8: case 29: case 36: case 14: // SET_KEEPCAPS, SET_TIMERSLACK, SET_CHILD_SUBREAPER, SET_TIMING
                 _b.Append(", "u8).Append(a2);
+                return;
+            case 28: // PR_SET_SECUREBITS
+                _b.Append(", "u8);
+                PrintFlags(Xlats.SecureBits, a2, "SECBIT_???");
+                return;
+            case 33: // PR_MCE_KILL
+                _b.Append(", "u8);
+                PrintXval(Xlats.PrMceKillOps, a2, "PR_MCE_KILL_???");
+                _b.Append(", "u8);
+                if (a2 == 1) PrintXval(Xlats.PrMceKillPolicies, a3, "PR_MCE_KILL_???");
+                else _b.AppendHex(a3);
+                _b.Append(", "u8).AppendHex(a4).Append(", "u8).AppendHex(a5);
+                return;
+            case 35: // PR_SET_MM
+                _b.Append(", "u8);
+                PrintXval(Xlats.PrSetMmOps, a2, "PR_SET_MM_???");
+                _b.Append(", "u8).AppendHex(a3).Append(", "u8).AppendHex(a4).Append(", "u8).AppendHex(a5);
+                return;
+            case 62: // PR_SCHED_CORE
+                _b.Append(", "u8);
+                PrintXval(Xlats.PrSchedCoreOps, a2, "PR_SCHED_CORE_???");
+                _b.Append(", "u8).Append((int)a3).Append(", "u8);
+                PrintPidType(a4);
+                _b.Append(", "u8);
+                if (a2 == 0) PrintAddress(a5);
+                else _b.AppendHex(a5);
                 return;
             case 23: case 24: // PR_CAPBSET_READ/DROP
                 _b.Append(", "u8);
@@ -769,7 +951,7 @@ public sealed partial class SyscallFormatter
                 return;
             case 0x59616d61: // PR_SET_PTRACER
                 _b.Append(", "u8);
-                if ((int)a2 == -1 && !Raw) _b.Append("PR_SET_PTRACER_ANY"u8);
+                if ((int)a2 == -1) PrintNamedValue("PR_SET_PTRACER_ANY"u8, -1);
                 else _b.Append((int)a2);
                 return;
             case 52: // PR_GET_SPECULATION_CTRL
@@ -784,20 +966,13 @@ public sealed partial class SyscallFormatter
                 return;
             case 47: // PR_CAP_AMBIENT
                 _b.Append(", "u8);
-                switch ((int)a2)
-                {
-                    case 1: _b.Append("PR_CAP_AMBIENT_IS_SET"u8); break;
-                    case 2: _b.Append("PR_CAP_AMBIENT_RAISE"u8); break;
-                    case 3: _b.Append("PR_CAP_AMBIENT_LOWER"u8); break;
-                    case 4: _b.Append("PR_CAP_AMBIENT_CLEAR_ALL"u8); break;
-                    default: _b.AppendHex(a2).Append(" /* PR_CAP_AMBIENT_??? */"u8); break;
-                }
+                PrintXval(Xlats.PrCapAmbientOps, a2, "PR_CAP_AMBIENT_???");
                 _b.Append(", "u8);
                 if ((int)a2 is 1 or 2 or 3) PrintXval(Xlats.Capabilities, a3, "CAP_???");
                 else _b.AppendHex(a3);
                 _b.Append(", "u8).AppendHex(a4).Append(", "u8).AppendHex(a5);
                 return;
-            case 38: case 39: case 41: case 42: case 34: // NO_NEW_PRIVS, THP_DISABLE, MCE_KILL_GET: all four
+            case 38: case 39: case 41: case 42: case 34: case 58: // NO_NEW_PRIVS, THP_DISABLE, MCE_KILL_GET, GET_IO_FLUSHER: all four
                 _b.Append(", "u8);
                 if (option is 38 or 41) _b.Append(a2);
                 else _b.AppendHex(a2);
@@ -805,7 +980,7 @@ public sealed partial class SyscallFormatter
                 return;
             case 0x53564d41: // PR_SET_VMA
                 _b.Append(", "u8);
-                if (a2 == 0) _b.Append(Raw ? "0"u8 : "PR_SET_VMA_ANON_NAME"u8);
+                if (a2 == 0) PrintNamedValue("PR_SET_VMA_ANON_NAME"u8, 0);
                 else _b.AppendHex(a2).Append(" /* PR_SET_VMA_??? */"u8);
                 _b.Append(", "u8);
                 PrintAddress(a3);
@@ -838,6 +1013,15 @@ public sealed partial class SyscallFormatter
                 if (TryReadWord(a2, out ulong w)) _b.Append((byte)'[').AppendHex(w).Append((byte)']');
                 else _b.AppendHex(a2);
                 break;
+            case 25: // PR_GET_TSC
+                if (_c.Memory.TryRead(a2, out int tsc))
+                {
+                    _b.Append((byte)'[');
+                    PrintXval(Xlats.PrTscModes, (uint)tsc, "PR_TSC_???");
+                    _b.Append((byte)']');
+                }
+                else _b.AppendHex(a2);
+                break;
             case 2: // PR_GET_PDEATHSIG
                 if (_c.Memory.TryRead(a2, out int sig))
                 {
@@ -865,15 +1049,15 @@ public sealed partial class SyscallFormatter
         }
     }
 
-    private void PrintSpecMisfeature(ulong v)
+    private void PrintSpecMisfeature(ulong v) => PrintXval(Xlats.PrSpecMisfeatures, v, "PR_SPEC_???");
+
+    /// <summary>A pid type, which strace prints as a decimal number with the name in a comment.</summary>
+    private void PrintPidType(ulong v)
     {
-        switch (v)
-        {
-            case 0: _b.Append("PR_SPEC_STORE_BYPASS"u8); break;
-            case 1: _b.Append("PR_SPEC_INDIRECT_BRANCH"u8); break;
-            case 2: _b.Append("PR_SPEC_L1D_FLUSH"u8); break;
-            default: _b.AppendHex(v).Append(" /* PR_SPEC_??? */"u8); break;
-        }
+        _b.Append((long)v);
+        if (Raw) return;
+        string? name = Xlats.PidTypes.Lookup(v);
+        _b.Append(" /* "u8).Append(name ?? "PIDTYPE_???").Append(" */"u8);
     }
 
     private void PrintSpecValue(ulong v)
@@ -904,28 +1088,36 @@ public sealed partial class SyscallFormatter
         }
     }
 
-    /// <summary>arch_prctl's second argument: 0x... (ARCH_SET_*), [0x...] at exit (ARCH_GET_*).</summary>
-    private void PrintArchPrctlArg(ulong v)
+    private static bool IsArchGet(uint code) => code is 0x1003 or 0x1004 or 0x1021 or 0x1022 or 0x1024;
+
+    /// <summary>arch_prctl(code[, arg]): nothing more for ARCH_GET_CPUID, [value] at exit for ARCH_GET_*, else hex.</summary>
+    private void ArchPrctlEntry()
     {
-        uint code = (uint)ArgValue(0);
-        switch (code)
-        {
-            case 0x1003: case 0x1004: case 0x1021: case 0x1022: case 0x1024: // GET_FS, GET_GS, GET_XCOMP_*
-                if (Failed || v == 0) PrintAddress(v);
-                else if (_c.Memory.TryRead(v, out ulong value)) _b.Append((byte)'[').AppendHex(value).Append((byte)']');
-                else _b.AppendHex(v);
-                break;
-            case 0x1011: // ARCH_GET_CPUID: no argument printed? strace prints it as a number
-            case 0x1012:
-            case 0x1023:
-            case 0x1025:
-                _b.Append(v);
-                break;
-            default:
-                _b.AppendHex(v);
-                break;
-        }
+        uint code = (uint)Reg(0);
+        PrintXval(Xlats.ArchPrctlCodes, code, "ARCH_???");
+        _c.PrintedAtEntry = SpecialDone;
+        if (code == 0x1011) return; // ARCH_GET_CPUID
+        _b.Append(", "u8);
+        if (IsArchGet(code)) _c.PrintedAtEntry = 1;
+        else _b.AppendHex(Reg(1));
     }
+
+    private void ArchPrctlExit()
+    {
+        if (_c.PrintedAtEntry != 1) return;
+        ulong v = Reg(1);
+        if (Failed || v == 0 || !_c.Memory.TryRead(v, out ulong value))
+        {
+            PrintAddress(v);
+            return;
+        }
+        _b.Append((byte)'[');
+        PrintAddress(value);
+        _b.Append((byte)']');
+    }
+
+    /// <summary>arch_prctl's second argument for callers outside the special layout (none on x86_64).</summary>
+    private void PrintArchPrctlArg(ulong v) => _b.AppendHex(v);
 
     // ------------------------------------------------------------------ ptrace
 
@@ -938,19 +1130,40 @@ public sealed partial class SyscallFormatter
         {
             case 0: // TRACEME
                 return;
-            case 8: case 16: case 0x4207: // KILL, ATTACH, INTERRUPT
+            case 8: case 16: case 0x4207: case 0x4208: // KILL, ATTACH, INTERRUPT, LISTEN
                 _b.Append(", "u8).Append((int)Reg(1));
                 return;
         }
         _b.Append(", "u8).Append((int)Reg(1)).Append(", "u8);
         switch (req)
         {
-            case 1: case 2: case 3: // PEEKTEXT, PEEKDATA, PEEKUSR: the word is written to *data
-                _b.AppendHex(addr).Append(", "u8);
+            case 1: case 2: case 3: // PEEKTEXT, PEEKDATA, PEEKUSER: the word is written to *data
+                if (req == 3) PrintUserOffset(addr);
+                else _b.AppendHex(addr);
+                _b.Append(", "u8);
                 _c.PrintedAtEntry = 3;
                 return;
             case 4: case 5: case 6: // POKE*
-                _b.AppendHex(addr).Append(", "u8).AppendHex(data);
+                if (req == 6) PrintUserOffset(addr);
+                else _b.AppendHex(addr);
+                _b.Append(", "u8).AppendHex(data);
+                return;
+            case 0x4209: // PEEKSIGINFO: {off, flags, nr}, then the siginfo array at exit
+                PrintPeeksiginfoArgs(addr);
+                _b.Append(", "u8);
+                _c.PrintedAtEntry = 3;
+                return;
+            case 0x420a: // GETSIGMASK: the size, then the set at exit
+                _b.Append(addr).Append(", "u8);
+                _c.PrintedAtEntry = 3;
+                return;
+            case 0x420b: // SETSIGMASK
+                _b.Append(addr).Append(", "u8);
+                PrintSigsetAt(data, addr);
+                return;
+            case 0x420c: // SECCOMP_GET_FILTER: the filter index, then the program at exit
+                _b.Append(addr).Append(", "u8);
+                _c.PrintedAtEntry = 3;
                 return;
             case 7: case 9: case 17: case 24: case 31: case 32: case 33: case 0x4208: // resume requests: a signal
                 PrintAddress(addr);
@@ -1003,6 +1216,16 @@ public sealed partial class SyscallFormatter
     {
         if (_c.PrintedAtEntry != 3) return;
         ulong req = Reg(0), addr = Reg(2), data = Reg(3);
+        if (Failed && req == 0x4204 && data != 0)
+        {
+            PrintRegsetIovec(data, addr, contents: false);
+            return;
+        }
+        if (req == 0x420a && !Failed)
+        {
+            PrintSigsetAt(data, addr);
+            return;
+        }
         if (Failed || data == 0)
         {
             PrintAddress(data);
@@ -1037,6 +1260,14 @@ public sealed partial class SyscallFormatter
 
     private void PrintPtraceOptions(ulong v)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintPtraceOptions(v);
+            int namesAt = VerboseNames();
+            PrintPtraceOptions(v);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw || v == 0)
         {
             _b.AppendHex(v);
@@ -1068,10 +1299,23 @@ public sealed partial class SyscallFormatter
 
     private void PrintNoteType(ulong type)
     {
+        if (BeginVerbose(out int mark))
+        {
+            PrintNoteType(type);
+            int namesAt = VerboseNames();
+            PrintNoteType(type);
+            EndVerbose(mark, namesAt);
+            return;
+        }
+        if (Raw)
+        {
+            _b.AppendHex(type);
+            return;
+        }
         switch (type)
         {
             case 1: _b.Append("NT_PRSTATUS"u8); break;
-            case 2: _b.Append("NT_PRFPREG"u8); break;
+            case 2: _b.Append("NT_FPREGSET"u8); break;
             case 3: _b.Append("NT_PRPSINFO"u8); break;
             case 4: _b.Append("NT_TASKSTRUCT"u8); break;
             case 6: _b.Append("NT_AUXV"u8); break;
@@ -1106,7 +1350,33 @@ public sealed partial class SyscallFormatter
     }
 
     /// <summary>GETREGSET/SETREGSET's iovec: {iov_base={regs}, iov_len=N} for NT_PRSTATUS, else the address.</summary>
-    private void PrintRegsetIovec(ulong address, ulong type)
+    /// <summary>PEEKSIGINFO's struct ptrace_peeksiginfo_args: {off=0, flags=PTRACE_PEEKSIGINFO_SHARED, nr=4}.</summary>
+    private void PrintPeeksiginfoArgs(ulong address)
+    {
+        Span<byte> a = stackalloc byte[16];
+        if (!TryReadStruct(address, a)) return;
+        _b.Append("{off="u8).Append(UL(a, 0)).Append(", flags="u8);
+        PrintFlags(Xlats.PeeksiginfoFlags, UI(a, 8), "PTRACE_PEEKSIGINFO_???");
+        _b.Append(", nr="u8).Append(I(a, 12)).Append((byte)'}');
+    }
+
+    /// <summary>An offset in struct user for PEEKUSER/POKEUSER: 8*RAX for the registers, else the number.</summary>
+    private void PrintUserOffset(ulong offset)
+    {
+        if (BeginVerbose(out int mark))
+        {
+            PrintUserOffset(offset);
+            int namesAt = VerboseNames();
+            PrintUserOffset(offset);
+            EndVerbose(mark, namesAt);
+            return;
+        }
+        if (!Raw && !Is32 && offset % 8 == 0 && offset / 8 < (ulong)UserRegNames.Length)
+            _b.Append("8*"u8).Append(UserRegNames[offset / 8].ToUpperInvariant());
+        else _b.AppendHex(offset);
+    }
+
+    private void PrintRegsetIovec(ulong address, ulong type, bool contents = true)
     {
         Span<byte> iov = stackalloc byte[16];
         if (address == 0 || !_c.Memory.TryRead(address, iov))
@@ -1116,7 +1386,7 @@ public sealed partial class SyscallFormatter
         }
         ulong b = UL(iov, 0), len = UL(iov, 8);
         _b.Append("{iov_base="u8);
-        if (type == 1 && len == 27 * 8) PrintUserRegs(b);
+        if (contents && type == 1 && len == 27 * 8) PrintUserRegs(b);
         else PrintAddress(b);
         _b.Append(", iov_len="u8).Append(len).Append((byte)'}');
     }

@@ -12,6 +12,14 @@ public sealed partial class SyscallFormatter
 
     private void AppendMakedev(ulong dev)
     {
+        if (BeginVerbose(out int mark))
+        {
+            AppendMakedev(dev);
+            int namesAt = VerboseNames();
+            AppendMakedev(dev);
+            EndVerbose(mark, namesAt);
+            return;
+        }
         if (Raw)
         {
             _b.AppendHex(dev);

@@ -232,7 +232,71 @@ public sealed partial class SyscallFormatter
     }
 
     /// <summary>-X raw, unless an annotation that strace always names is being printed.</summary>
-    private bool Raw => _o.RawConstants && !_names;
+    private bool Raw => (_o.RawConstants || _verbosePass == VerbosePass.Number) && !_names;
+
+    private enum VerbosePass : byte { None, Number, Names }
+
+    private VerbosePass _verbosePass;
+
+    /// <summary>
+    /// -X verbose (strace's XLAT_STYLE_VERBOSE): a constant printer calls this first; when it returns true the printer
+    /// calls itself twice, once for the number (-X raw) and once for the names, with <see cref="VerboseNames"/> and
+    /// <see cref="EndVerbose"/> between and after. The outer printer alone does this: nested printers print as usual.
+    /// </summary>
+    private bool BeginVerbose(out int mark)
+    {
+        mark = _b.Length;
+        if (!_o.VerboseConstants || _o.RawConstants || _names || _verbosePass != VerbosePass.None) return false;
+        _verbosePass = VerbosePass.Number;
+        return true;
+    }
+
+    /// <summary>-X verbose for a value strace prints in parts, each with its own comment.</summary>
+    private bool VerboseParts => _o.VerboseConstants && !_o.RawConstants && !_names && _verbosePass == VerbosePass.None;
+
+    /// <summary>-X verbose for the signals of a set: [10 /* USR1 */].</summary>
+    private bool VerboseSigset => _o.VerboseConstants && !Raw;
+
+    /// <summary>A value strace names inline: the name, the number (-X raw), or "NUMBER /* NAME */" (-X verbose).</summary>
+    private void PrintNamedValue(ReadOnlySpan<byte> name, long value)
+    {
+        if (Raw)
+        {
+            _b.Append(value);
+            return;
+        }
+        if (VerboseParts) _b.Append(value).Append(" /* "u8).Append(name).Append(" */"u8);
+        else _b.Append(name);
+    }
+
+    /// <summary>Set by a printer whose names rendering always goes in the comment, even "0xf /* MAP_??? */".</summary>
+    private bool _verboseAlwaysComment;
+
+    private int VerboseNames()
+    {
+        _verbosePass = VerbosePass.Names;
+        return _b.Length;
+    }
+
+    /// <summary>
+    /// Joins the two renderings: "NUMBER /* NAMES */", or the names rendering alone when it begins with the number
+    /// (an unknown value, "0x80 /* X_??? */", or a plain number).
+    /// </summary>
+    private void EndVerbose(int mark, int namesAt)
+    {
+        _verbosePass = VerbosePass.None;
+        int numberLength = namesAt - mark;
+        ReadOnlySpan<byte> written = _b.Written;
+        bool always = _verboseAlwaysComment;
+        _verboseAlwaysComment = false;
+        if (!always && written[namesAt..].StartsWith(written.Slice(mark, numberLength)))
+        {
+            _b.Remove(mark, numberLength);
+            return;
+        }
+        _b.Insert(namesAt, " /* "u8);
+        _b.Append(" */"u8);
+    }
 
     private bool _names;
 

@@ -96,18 +96,23 @@ public sealed partial class SyscallFormatter
         {
             if (i > 0) _b.Append(", "u8);
             ReadTimePair(s, i * one, t32, out long sec, out long frac);
-            if (nanoseconds && frac == (1L << 30) - 1 && !Raw)
+            if (nanoseconds && frac == (1L << 30) - 1 && !Raw && !_o.VerboseConstants)
             {
                 _b.Append("UTIME_NOW"u8);
                 continue;
             }
-            if (nanoseconds && frac == (1L << 30) - 2 && !Raw)
+            if (nanoseconds && frac == (1L << 30) - 2 && !Raw && !_o.VerboseConstants)
             {
                 _b.Append("UTIME_OMIT"u8);
                 continue;
             }
             _b.Append("{tv_sec="u8).Append(sec);
             _b.Append(nanoseconds ? ", tv_nsec="u8 : ", tv_usec="u8).Append(t32 ? (ulong)(uint)frac : (ulong)frac).Append((byte)'}');
+            if (nanoseconds && !Raw && frac >= (1L << 30) - 2 && frac <= (1L << 30) - 1)
+            {
+                _b.Append(frac == (1L << 30) - 1 ? " /* UTIME_NOW */"u8 : " /* UTIME_OMIT */"u8);
+                continue;
+            }
             if (frac < 0 || frac >= (nanoseconds ? 1_000_000_000 : 1_000_000) || (sec == 0 && frac == 0)) continue;
             _b.Append(" /* "u8);
             AppendDate(_b, sec, frac, withFraction: true, digits: nanoseconds ? 9 : 6);
