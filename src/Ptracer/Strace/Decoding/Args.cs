@@ -1092,7 +1092,9 @@ public sealed partial class SyscallFormatter
 
     private void PrintGidArray(ulong address, ulong count)
     {
-        if (address == 0 || count > 65536) // NGROUPS_MAX: strace does not read a bigger array
+        // NGROUPS_MAX: strace does not read a bigger array; like its print_array, an unreadable first element
+        // leaves the address alone (later unreadable ones end the list with "...").
+        if (address == 0 || count > 65536 || count > 0 && !_c.Memory.TryRead(address, out uint _))
         {
             PrintAddress(address);
             return;

@@ -2298,6 +2298,7 @@ internal static partial class Xlats
     public static readonly Xlat PkeyAccessRights = new(true, [
         new(0x1, "PKEY_DISABLE_ACCESS"),
         new(0x2, "PKEY_DISABLE_WRITE"),
+        new(0x4, "PKEY_DISABLE_EXECUTE"),
     ]);
 
     public static readonly Xlat UnshareFlags = new(true, [
