@@ -43,6 +43,9 @@ public sealed class DecodeOptions
     /// <summary>-v: print structures and vectors in full (no "..." abbreviation, envp as a vector).</summary>
     public bool Verbose { get; set; }
 
+    /// <summary>-e verbose=: false for a syscall outside the set, whose structure arguments then print as addresses.</summary>
+    public bool Structures { get; set; } = true;
+
     /// <summary>-x / -xx.</summary>
     public HexStringMode HexStrings { get; set; }
 

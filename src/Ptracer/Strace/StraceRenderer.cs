@@ -113,6 +113,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         }
         line.Raw = _options.Raw is { } raw && raw.Contains(tracee.Arch, number);
         line.Verbose = _options.Abbrev is { } abbrev ? !abbrev.Contains(tracee.Arch, number) : _options.Decode.Verbose;
+        line.Structures = _options.VerboseSet is not { } verboseSet || verboseSet.Contains(tracee.Arch, number);
 
         if (_options.SyscallTimes || _options.SummaryWallClock) line.EntryNs = MonotonicNs();
         line.EntrySystemTicks = tracee.SystemTimeAtStop;
@@ -139,6 +140,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         else
         {
             _options.Decode.Verbose = line.Verbose;
+            _options.Decode.Structures = line.Structures;
             _formatter.FormatEntry(ctx, b);
         }
         line.Pending = true;
@@ -226,6 +228,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         }
         int lineStart = 0;
         _options.Decode.Verbose = line.Verbose;
+        _options.Decode.Structures = line.Structures;
         if (!line.Raw) _formatter.FormatExit(ctx, b);
         b.Append(") ");
         b.PadTo(lineStart, _options.AlignColumn);
@@ -640,6 +643,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public bool Hidden { get; set; }
         public int FlushedUpTo { get; set; }
         public bool Verbose { get; set; }
+        /// <summary>-e verbose=: the syscall is in the set (its structures are decoded).</summary>
+        public bool Structures { get; set; } = true;
         public SyscallArch Personality { get; set; }
         /// <summary>The syscall number as strace counts it: an i386 socketcall or ipc subcall number (I386Subcalls).</summary>
         public int Number { get; set; }

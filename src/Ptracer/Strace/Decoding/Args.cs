@@ -74,10 +74,33 @@ public sealed partial class SyscallFormatter
             or ArgKind.TimerIdOut or ArgKind.MqAttrOut or ArgKind.SchedAttrOut or ArgKind.StatOut
             or ArgKind.StatfsOut;
 
+    /// <summary>
+    /// Pointers to structures and vectors, which -e verbose= leaves undecoded for the syscalls outside its set (strace's
+    /// verbose(tcp) checks): `rt_sigaction(SIGUSR1, 0x7ffe..., NULL, 8)`, `execve("/bin/ls", 0x7ffd..., 0x7ffd...)`.
+    /// Strings and data buffers stay decoded.
+    /// </summary>
+    private static bool IsStructure(ArgKind kind) => kind
+            is ArgKind.IovecIn or ArgKind.IovecOut or ArgKind.SigsetIn or ArgKind.SigsetOut or ArgKind.SigactionIn
+            or ArgKind.SigactionOut or ArgKind.RlimitIn or ArgKind.RlimitOut or ArgKind.SockaddrIn or ArgKind.SockaddrOut
+            or ArgKind.IntPairOut or ArgKind.PollFds or ArgKind.MsghdrIn or ArgKind.MsghdrOut or ArgKind.EpollEvent
+            or ArgKind.SigaltstackIn or ArgKind.SigaltstackOut or ArgKind.TimespecIn or ArgKind.TimespecOut
+            or ArgKind.TimevalIn or ArgKind.TimevalOut or ArgKind.TimezoneOut or ArgKind.ItimervalIn or ArgKind.ItimervalOut
+            or ArgKind.ItimerspecIn or ArgKind.ItimerspecOut or ArgKind.StatOut or ArgKind.StatfsOut or ArgKind.StatxOut
+            or ArgKind.UtsnameOut or ArgKind.RusageOut or ArgKind.TmsOut or ArgKind.SysinfoOut or ArgKind.WaitStatusOut
+            or ArgKind.SiginfoIn or ArgKind.SiginfoOut or ArgKind.StringArray or ArgKind.EnvArray
+            or ArgKind.TimespecPairIn or ArgKind.TimevalPairIn or ArgKind.SchedParamIn or ArgKind.SchedParamOut
+            or ArgKind.CpuSetIn or ArgKind.CpuSetOut or ArgKind.FdSetInOut or ArgKind.Stat64Out or ArgKind.Statfs64Out
+            or ArgKind.Timespec64In or ArgKind.Timespec64Out or ArgKind.Timespec64PairIn or ArgKind.Itimerspec64In
+            or ArgKind.Itimerspec64Out or ArgKind.OldSigactionIn or ArgKind.OldSigactionOut or ArgKind.OldSigsetIn
+            or ArgKind.OldSigsetOut or ArgKind.RlimitLongIn or ArgKind.RlimitLongOut or ArgKind.MmsghdrIn
+            or ArgKind.MmsghdrOut or ArgKind.EpollEventsOut or ArgKind.MqAttrIn or ArgKind.MqAttrOut
+            or ArgKind.SchedAttrIn or ArgKind.SchedAttrOut or ArgKind.SigeventIn or ArgKind.UtimbufIn
+            or ArgKind.TimezoneIn or ArgKind.SembufIn or ArgKind.SigsetPackIn or ArgKind.MsgbufIn or ArgKind.MsgbufOut;
+
     private void PrintArg(ArgKind kind, int index, int reg)
     {
         ulong v = Reg(reg);
-        if (Failed && IsAddressWhenFailed(kind))
+        if (Failed && IsAddressWhenFailed(kind) || !_o.Structures && IsStructure(kind))
         {
             PrintAddress(v);
             return;

@@ -153,6 +153,7 @@ public sealed partial class SyscallFormatter
             _b.Append(" (Timeout)"u8);
             return;
         }
+        if (!_o.Structures) return; // -e verbose= without this call: no list of ready descriptors
         ulong address = Reg(0), count = Reg(1);
         Span<byte> e = stackalloc byte[8];
         _b.Append(" ("u8);
@@ -242,7 +243,8 @@ public sealed partial class SyscallFormatter
             if (any) _b.Append(", "u8);
             _b.Append("left "u8);
             string name = _c.Def.Name;
-            if (name == "pselect6_time64") PrintTimespec64(timeout);
+            if (!_o.Structures) PrintAddress(timeout);
+            else if (name == "pselect6_time64") PrintTimespec64(timeout);
             else PrintTimeAt(timeout, nanoseconds: name == "pselect6");
         }
         _b.Append((byte)')');

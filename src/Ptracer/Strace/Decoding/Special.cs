@@ -294,15 +294,16 @@ public sealed partial class SyscallFormatter
             PrintAddress(arg);
             return;
         }
-        if (cmd == FGetownEx) PrintOwnerEx(arg);
+        if (!_o.Structures) PrintAddress(arg); // -e verbose= without fcntl
+        else if (cmd == FGetownEx) PrintOwnerEx(arg);
         else PrintFlock(arg, withPid: true, wide: !Is32 || cmd >= FGetlk64);
     }
 
     private void PrintFlock(ulong address, bool withPid, bool wide)
     {
-        if (address == 0)
+        if (address == 0 || !_o.Structures) // -e verbose= without this call: the address only
         {
-            _b.Append("NULL"u8);
+            PrintAddress(address);
             return;
         }
         Span<byte> s = stackalloc byte[32];
