@@ -1,9 +1,10 @@
+using Ptracer.Native;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using static Ptracer.ExecProxy.ProxyNative;
+using static Ptracer.Native.ProxyNative;
 
 namespace Ptracer.ExecProxy;
 
@@ -73,10 +74,10 @@ public sealed partial class Broker : IDisposable
         if (fd < 0) throw new IOException($"socket: {StrError(LastError)}");
         byte[] cpath = CString(path);
         // Bind with no permissions for anyone, then open it to the owner only: never a moment of wider access.
-        uint old = umask(0x1ff);
+        uint old = ProxyNative.umask(0x1ff);
         int rc = bind(fd, address, length);
         int errno = LastError;
-        umask(old);
+        ProxyNative.umask(old);
         if (rc < 0)
         {
             close(fd);
@@ -297,9 +298,6 @@ public sealed partial class Broker : IDisposable
             Interlocked.Decrement(ref _active);
         }
     }
-
-    [System.Runtime.InteropServices.LibraryImport("libc.so.6")]
-    private static partial uint umask(uint mask);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Ptracer.Native;
 using System.Text.RegularExpressions;
 
 namespace Ptracer.ExecProxy;

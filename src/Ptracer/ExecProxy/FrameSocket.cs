@@ -1,5 +1,6 @@
+using Ptracer.Native;
 using System.Buffers.Binary;
-using static Ptracer.ExecProxy.ProxyNative;
+using static Ptracer.Native.ProxyNative;
 
 namespace Ptracer.ExecProxy;
 

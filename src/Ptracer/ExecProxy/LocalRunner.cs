@@ -1,6 +1,7 @@
+using Ptracer.Native;
 using System.Runtime.InteropServices;
 using System.Text;
-using static Ptracer.ExecProxy.ProxyNative;
+using static Ptracer.Native.ProxyNative;
 
 namespace Ptracer.ExecProxy;
 

@@ -1,7 +1,8 @@
+using Ptracer.Native;
 using System.Runtime.InteropServices;
 using System.Text;
 using Ptracer.Engine;
-using static Ptracer.ExecProxy.ProxyNative;
+using static Ptracer.Native.ProxyNative;
 
 namespace Ptracer.ExecProxy;
 

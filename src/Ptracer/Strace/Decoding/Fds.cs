@@ -2,33 +2,9 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Runtime.InteropServices;
 using System.Text;
+using Ptracer.Native;
 
 namespace Ptracer.Strace;
-
-/// <summary>libc calls the -y/-yy decoders use (kept here: they read the tracer's view of /proc).</summary>
-internal static unsafe partial class FdNative
-{
-    [LibraryImport("libc", EntryPoint = "readlink")]
-    internal static partial nint ReadLink(byte* path, byte* buffer, nint size);
-
-    [LibraryImport("libc", EntryPoint = "getxattr")]
-    internal static partial nint GetXattr(byte* path, byte* name, byte* value, nint size);
-
-    [LibraryImport("libc", EntryPoint = "open")]
-    internal static partial int Open(byte* path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "read")]
-    internal static partial nint Read(int fd, byte* buffer, nint size);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    internal static partial int Close(int fd);
-
-    [LibraryImport("libc", EntryPoint = "if_indextoname")]
-    internal static partial byte* IfIndexToName(uint index, byte* name);
-
-    [LibraryImport("libc", EntryPoint = "stat")]
-    internal static partial int Stat(byte* path, byte* statBuffer);
-}
 
 /// <summary>Descriptors: N, N&lt;path&gt; with -y, socket and device details with -yy.</summary>
 public sealed partial class SyscallFormatter
@@ -360,37 +336,25 @@ internal static unsafe partial class InetDiag
 /// <summary>NETLINK_SOCK_DIAG query of one AF_UNIX socket: its peer's inode and bound name.</summary>
 internal static unsafe partial class UnixDiag
 {
-    [LibraryImport("libc", EntryPoint = "socket")]
-    private static partial int Socket(int domain, int type, int protocol);
+    internal static int OpenDiag() => FdNative.Socket(16 /* AF_NETLINK */, 3 /* SOCK_RAW */ | 0x80000 /* SOCK_CLOEXEC */, 4 /* NETLINK_SOCK_DIAG */);
 
-    [LibraryImport("libc", EntryPoint = "send")]
-    private static partial nint Send(int fd, byte* buffer, nint length, int flags);
-
-    [LibraryImport("libc", EntryPoint = "recv")]
-    private static partial nint Recv(int fd, byte* buffer, nint length, int flags);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
-
-    internal static int OpenDiag() => Socket(16 /* AF_NETLINK */, 3 /* SOCK_RAW */ | 0x80000 /* SOCK_CLOEXEC */, 4 /* NETLINK_SOCK_DIAG */);
-
-    internal static void CloseDiag(int fd) => Close(fd);
+    internal static void CloseDiag(int fd) => FdNative.Close(fd);
 
     internal static bool SendAll(int fd, ReadOnlySpan<byte> data)
     {
-        fixed (byte* p = data) return Send(fd, p, data.Length, 0) == data.Length;
+        fixed (byte* p = data) return FdNative.Send(fd, p, data.Length, 0) == data.Length;
     }
 
     internal static int ReceiveInto(int fd, Span<byte> buffer)
     {
-        fixed (byte* p = buffer) return (int)Recv(fd, p, buffer.Length, 0);
+        fixed (byte* p = buffer) return (int)FdNative.Recv(fd, p, buffer.Length, 0);
     }
 
     public static void Query(ulong inode, out ulong peer, out string? path)
     {
         peer = 0;
         path = null;
-        int fd = Socket(16 /* AF_NETLINK */, 3 /* SOCK_RAW */ | 0x80000 /* SOCK_CLOEXEC */, 4 /* NETLINK_SOCK_DIAG */);
+        int fd = FdNative.Socket(16 /* AF_NETLINK */, 3 /* SOCK_RAW */ | 0x80000 /* SOCK_CLOEXEC */, 4 /* NETLINK_SOCK_DIAG */);
         if (fd < 0) return;
         try
         {
@@ -406,11 +370,11 @@ internal static unsafe partial class UnixDiag
             BinaryPrimitives.WriteUInt32LittleEndian(req[32..], uint.MaxValue);   // cookie: any
             BinaryPrimitives.WriteUInt32LittleEndian(req[36..], uint.MaxValue);
             fixed (byte* p = req)
-                if (Send(fd, p, req.Length, 0) != req.Length) return;
+                if (FdNative.Send(fd, p, req.Length, 0) != req.Length) return;
             Span<byte> resp = stackalloc byte[8192];
             nint got;
             fixed (byte* p = resp)
-                got = Recv(fd, p, resp.Length, 0);
+                got = FdNative.Recv(fd, p, resp.Length, 0);
             if (got < 16 + 16) return;
             ReadOnlySpan<byte> msg = resp[..(int)got];
             if (BinaryPrimitives.ReadUInt16LittleEndian(msg[4..]) != 20) return;
@@ -441,7 +405,7 @@ internal static unsafe partial class UnixDiag
         }
         finally
         {
-            Close(fd);
+            FdNative.Close(fd);
         }
     }
 }

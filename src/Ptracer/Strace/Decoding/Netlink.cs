@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Ptracer.Native;
 using System.Buffers.Text;
 
 namespace Ptracer.Strace;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using Ptracer.Native;
 
 namespace Ptracer.Strace;
 
@@ -364,16 +365,4 @@ public sealed partial class SyscallFormatter
         if (field.StartsWith("0x"u8)) field = field[2..];
         return Utf8Parser.TryParse(field, out ulong sp, out _, 'x') ? sp : 0;
     }
-}
-
-internal static unsafe partial class ProcNative
-{
-    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "open")]
-    internal static partial int Open(byte* path, int flags, int mode);
-
-    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "read")]
-    internal static partial nint Read(int fd, byte* buffer, nint count);
-
-    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "close")]
-    internal static partial int Close(int fd);
 }

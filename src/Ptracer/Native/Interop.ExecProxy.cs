@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Ptracer.ExecProxy;
+namespace Ptracer.Native;
 
 /// <summary>
 /// The libc calls of exec interception (Unix sockets with SCM_RIGHTS, peer credentials, posix_spawn, pidfds).
@@ -48,14 +48,6 @@ internal static unsafe partial class ProxyNative
         public int Pid, Uid, Gid;
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    public struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
-
     [LibraryImport(Libc, SetLastError = true)] public static partial int socket(int domain, int type, int protocol);
     [LibraryImport(Libc, SetLastError = true)] public static partial int bind(int fd, byte* addr, int length);
     [LibraryImport(Libc, SetLastError = true)] public static partial int listen(int fd, int backlog);
@@ -76,6 +68,7 @@ internal static unsafe partial class ProxyNative
     [LibraryImport(Libc, SetLastError = true)] public static partial int chmod(byte* path, uint mode);
     [LibraryImport(Libc, SetLastError = true)] public static partial int unlink(byte* path);
     [LibraryImport(Libc, SetLastError = true)] public static partial int open(byte* path, int flags, int mode);
+    [LibraryImport(Libc)] public static partial uint umask(uint mask);
     [LibraryImport(Libc)] public static partial int getuid();
     [LibraryImport(Libc)] public static partial int geteuid();
     [LibraryImport(Libc)] public static partial int getpid();
