@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=mmap,mremap,madvise,mlock,mlock2,munlock,mlockall,munlockall,mincore,msync,mprotect,munmap,mbind,get_mempolicy,set_mempolicy,process_madvise -X raw
 // strace-diff: -e trace=mremap,madvise,mincore,msync,mbind,get_mempolicy,set_mempolicy -v
+// strace-diff: -e trace=mmap,mremap,madvise,mlock2,mlockall,msync,mbind,get_mempolicy,set_mempolicy -X verbose
 // Memory calls beyond c31: mremap (MAYMOVE, FIXED, DONTUNMAP, bad flags),
 // madvise advice, mlock/mlock2/munlock, mlockall flags, mincore's vector
 // (short and longer than the array limit), msync flags, mbind and

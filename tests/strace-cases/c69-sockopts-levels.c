@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=getsockopt,setsockopt -X raw
 // strace-diff: -e trace=getsockopt,setsockopt -v
+// strace-diff: -e trace=getsockopt,setsockopt -X verbose
 // getsockopt/setsockopt at the common levels: SOL_SOCKET (int options,
 // SO_LINGER, SO_RCVTIMEO/SO_SNDTIMEO, SO_TYPE, SO_DOMAIN, SO_PROTOCOL,
 // SO_ERROR, SO_ACCEPTCONN), IPPROTO_TCP, IPPROTO_IP, IPPROTO_IPV6,

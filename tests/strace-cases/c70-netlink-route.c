@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=socket,bind,sendto,sendmsg -X raw
 // strace-diff: -e trace=socket,bind,sendto -y
+// strace-diff: -e trace=socket,bind,sendto,sendmsg -X verbose
 // A NETLINK_ROUTE socket: bind with a sockaddr_nl (pid 0, groups), an
 // RTM_GETLINK dump request with an ifinfomsg, an RTM_GETADDR request sent
 // through sendmsg, a message of an unknown type, and a short buffer. The

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=add_key,request_key,keyctl -X raw
 // strace-diff: -e trace=add_key,request_key,keyctl -s 4
+// strace-diff: -e trace=add_key,request_key,keyctl -X verbose
 // The key management calls: add_key with a payload into special keyrings,
 // request_key of a missing key, keyctl commands (GET_KEYRING_ID, DESCRIBE,
 // READ, SEARCH, SETPERM, INVALIDATE, unknown) with failing arguments.

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=mount,umount2,fsopen,fsconfig,fsmount,move_mount,open_tree,fspick,mount_setattr -X raw
 // strace-diff: -e trace=mount,umount2,fsopen,fsconfig,fsmount,move_mount,open_tree,fspick,mount_setattr -y
+// strace-diff: -e trace=mount,umount2,fsopen,fsconfig,fsmount,move_mount,open_tree,fspick,mount_setattr -X verbose
 // The mount calls with arguments the kernel rejects or that act on
 // nothing (a missing target, bad flags), so that nothing gets mounted:
 // mount flags and data, umount2 flags, the new mount API (fsopen,

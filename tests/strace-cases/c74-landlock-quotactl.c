@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=landlock_create_ruleset,landlock_add_rule,landlock_restrict_self,quotactl,quotactl_fd -X raw
 // strace-diff: -e trace=landlock_create_ruleset,landlock_add_rule,landlock_restrict_self -y
+// strace-diff: -e trace=landlock_create_ruleset,landlock_add_rule,landlock_restrict_self,quotactl,quotactl_fd -X verbose
 // landlock: the ABI version query, a ruleset with handled access rights,
 // a path-beneath rule, bad flags and sizes, restrict_self with bad
 // flags (the process keeps its rights). quotactl with commands on a

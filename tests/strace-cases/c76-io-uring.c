@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=io_uring_setup,io_uring_enter,io_uring_register -X raw
 // strace-diff: -e trace=io_uring_setup,io_uring_enter,io_uring_register -y
+// strace-diff: -e trace=io_uring_setup,io_uring_enter,io_uring_register -X verbose
 // io_uring_setup with its params struct (flags, a bad entries count,
 // reserved fields), io_uring_enter and io_uring_register on bad
 // descriptors with flags, opcodes and sigset sizes.

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=seccomp,capget,capset,prctl -X raw
 // strace-diff: -e trace=seccomp,capget,capset -v
+// strace-diff: -e trace=seccomp,capget,capset -X verbose -v
 // seccomp: GET_ACTION_AVAIL for several actions, GET_NOTIF_SIZES, a
 // filter program (printed as a BPF program) installed with flags, bad
 // operations; capget/capset with v3 headers and data, a bad version.

@@ -1,5 +1,6 @@
 // strace-diff:
 // strace-diff: -e trace=ptrace -X raw
+// strace-diff: -e trace=ptrace -X verbose
 // ptrace requests on a pid that does not exist (ESRCH) and bad requests:
 // strace names each request and decodes the addr/data arguments it knows
 // (options, signals, GETREGSET's iovec, PEEKSIGINFO's args, seccomp

@@ -1,6 +1,7 @@
 // strace-diff:
 // strace-diff: -e trace=fanotify_init,fanotify_mark -X raw
 // strace-diff: -e trace=fanotify_init,fanotify_mark -y
+// strace-diff: -e trace=fanotify_init,fanotify_mark -X verbose
 // fanotify_init classes, flags and event_f_flags; fanotify_mark add,
 // remove and flush with event masks on the work dir, a mount mark, marks
 // with bad flags and missing paths, the FAN_NOFD dirfd.
