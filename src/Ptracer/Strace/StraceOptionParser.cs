@@ -193,8 +193,7 @@ public static class StraceOptionParser
                         _ => throw BadArg(),
                     };
                     break;
-                case "k":
-                    throw new StraceUsageException("Stack traces (-k/--stack-trace option) are not supported by this build of strace");
+                case "k": _o.StackTrace = true; break;
                 case "n": _o.SyscallNumbers = true; break;
                 case "o": _o.OutputFile = value; break;
                 case "O": _o.SummaryOverheadNs = ParseDuration(value!, 1000) ?? throw BadArg(); break;

@@ -102,6 +102,9 @@ public sealed class StraceOptions
     /// <summary>-T: time spent in each syscall.</summary>
     public bool SyscallTimes { get; set; }
 
+    /// <summary>-k: the call stack after each traced syscall (StackTrace/StackTracer).</summary>
+    public bool StackTrace { get; set; }
+
     /// <summary>-q / -e quiet=: the informational messages suppressed.</summary>
     public QuietMessages Quiet { get; set; }
 

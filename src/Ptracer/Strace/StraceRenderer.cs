@@ -26,6 +26,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     private readonly List<TraceeLine> _lines = [];
     private TraceeLine? _printing;
     private SyscallArch _currentPersonality;
+    private readonly StackTrace.StackTracer? _stacks;
     private int _live;
     private long _lastTimestampNs;
     private long _syscallsTraced;
@@ -37,6 +38,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         if (options.TracePaths.Count > 0)
             _pathFilter = new PathFilter(options.TracePaths, Quiet(QuietMessages.PathResolution) ? null : notice);
         if (options.ReadDump is not null || options.WriteDump is not null) _ioDump = new IoDump(options.ReadDump, options.WriteDump);
+        if (options.StackTrace) _stacks = new StackTrace.StackTracer();
         _formatter = new SyscallFormatter(options.Decode);
         _statusFiltered = options.Status != StatusFilter.All;
         if (options.Injections.Count > 0) _injector = new FaultInjector(options.Injections);
@@ -128,6 +130,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         ctx.Arch = tracee.Arch;
         ctx.Def = def;
         ctx.Exiting = false;
+        // -k: the stack is read at entry (an execve replaces it) and printed once the line is complete, as strace does.
+        line.Stack = _stacks?.Capture(tracee);
         ctx.IsError = false;
         ctx.ReturnValue = 0;
 
@@ -241,6 +245,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         b.Append((byte)'\n');
         _ioDump?.Append(ctx, b);
         Emit(line);
+        WriteStack(line);
         // strace reloads a task's comm when it renames itself (prctl PR_SET_NAME): later lines show the new name.
         if (_options.DecodePidComm && ctx.Def.Name == "prctl" && ctx.Arg(0) == 15 && !ctx.IsError) line.LoadComm();
         CountTowardsLimit();
@@ -277,6 +282,14 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         SiginfoFormatter.Format(signal.SigInfo, b, _options.Decode);
         b.Append(" ---\n");
         line.Sink.WriteLine(b.Written);
+        if (_stacks is not null)
+        {
+            // -k: strace also shows where a signal was delivered. The pending syscall's own stack, if any, waits.
+            string? pending = line.Stack;
+            line.Stack = _stacks.Capture(tracee);
+            WriteStack(line);
+            line.Stack = pending;
+        }
         return signal.Signal;
     }
 
@@ -302,6 +315,7 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         EndOfTracee(line);
         if (!Quiet(QuietMessages.Exit) && _printLines)
             line.Sink.WriteLine(BeginEventLine(line).Append("+++ exited with ").Append(exitCode).Append(" +++\n").Written);
+        WriteStack(line, afterExit: true);
         Forget(line);
     }
 
@@ -321,6 +335,17 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
             line.Sink.WriteLine(b.Append(coreDumped ? " (core dumped) +++\n" : " +++\n").Written);
         }
         Forget(line);
+    }
+
+    /// <summary>-k: the stack captured at the entry of the syscall just printed (exit_group's after "+++ exited").</summary>
+    private void WriteStack(TraceeLine line, bool afterExit = false)
+    {
+        if (string.IsNullOrEmpty(line.Stack)) return;
+        // strace symbolizes when it prints: after the process is gone, a frame without a symbol reads "(+0x0)".
+        string stack = afterExit ? line.Stack.Replace("() [", "(+0x0) [", StringComparison.Ordinal) : line.Stack;
+        _scratch.Clear();
+        line.Sink.WriteLine(_scratch.Append(stack).Written);
+        line.Stack = null;
     }
 
     /// <summary>A line of its own for an event (signal, stop, exit): the scratch buffer, cleared, with the leader.</summary>
@@ -650,6 +675,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         public int Number { get; set; }
         /// <summary>Where an i386 ipc subcall leaves its result (I386Subcalls), or 0.</summary>
         public ulong ResultAddress { get; set; }
+        /// <summary>-k: the stack at the pending syscall's entry.</summary>
+        public string? Stack { get; set; }
         public InjectionState Injection { get; } = new();
         private readonly byte[] _comm = new byte[16];
         private int _commLength = -1;
