@@ -22,6 +22,14 @@ public sealed class StraceOptionParserTests
     }
 
     [Fact]
+    public void Dash_k_and_its_long_form_ask_for_stack_traces()
+    {
+        Assert.True(StraceOptionParser.Parse(["-k", "true"]).StackTrace);
+        Assert.True(StraceOptionParser.Parse(["--stack-traces", "true"]).StackTrace);
+        Assert.False(StraceOptionParser.Parse(["true"]).StackTrace);
+    }
+
+    [Fact]
     public void Prefixes_of_aliases_of_one_option_are_not_ambiguous()
     {
         Assert.Equal(1, StraceOptionParser.Parse(["--daemoni", "true"]).Daemonize);
@@ -61,7 +69,6 @@ public sealed class StraceOptionParserTests
     [InlineData(new[] { "-t", "--absolute-timestamps", "true" }, "-t and --absolute-timestamps cannot be provided simultaneously", false)]
     [InlineData(new[] { "-c", "-C", "true" }, "-c/--summary-only and -C/--summary are mutually exclusive", true)]
     [InlineData(new[] { "-w", "true" }, "-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)", true)]
-    [InlineData(new[] { "-k", "true" }, "Stack traces (-k/--stack-trace option) are not supported by this build of strace", false)]
     [InlineData(new[] { "--syscall-limit=0", "true" }, "invalid --syscall-limit argument: '0'", true)]
     public void Errors_read_as_strace_6_1s(string[] args, string message, bool hint)
     {
