@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Ptracer.Native;
 
-/// <summary>libc calls the -y/-yy decoders use (they read the tracer's view of /proc, and query NETLINK_SOCK_DIAG).</summary>
+/// <summary>libc calls the decoders use: the tracer's view of /proc (-y/-yy, signal frames) and NETLINK_SOCK_DIAG queries.</summary>
 internal static unsafe partial class FdNative
 {
     [LibraryImport("libc", EntryPoint = "readlink")]
@@ -34,17 +34,4 @@ internal static unsafe partial class FdNative
 
     [LibraryImport("libc", EntryPoint = "recv")]
     internal static partial nint Recv(int fd, byte* buffer, nint length, int flags);
-}
-
-/// <summary>libc calls the signal-frame decoder uses to read /proc/PID/stat.</summary>
-internal static unsafe partial class ProcNative
-{
-    [LibraryImport("libc", EntryPoint = "open")]
-    internal static partial int Open(byte* path, int flags, int mode);
-
-    [LibraryImport("libc", EntryPoint = "read")]
-    internal static partial nint Read(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    internal static partial int Close(int fd);
 }

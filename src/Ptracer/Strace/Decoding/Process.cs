@@ -349,11 +349,11 @@ public sealed partial class SyscallFormatter
         path[n] = 0;
         Span<byte> text = stackalloc byte[256];
         int fd;
-        fixed (byte* p = path) fd = ProcNative.Open(p, 0x80000 /* O_RDONLY|O_CLOEXEC */, 0);
+        fixed (byte* p = path) fd = FdNative.Open(p, 0x80000 /* O_RDONLY|O_CLOEXEC */);
         if (fd < 0) return 0;
         nint got;
-        fixed (byte* t = text) got = ProcNative.Read(fd, t, text.Length);
-        ProcNative.Close(fd);
+        fixed (byte* t = text) got = FdNative.Read(fd, t, text.Length);
+        FdNative.Close(fd);
         if (got <= 0) return 0;
         // "nr a0 a1 a2 a3 a4 a5 sp pc": the next to last field.
         ReadOnlySpan<byte> line = text[..(int)got].TrimEnd((byte)'\n');
