@@ -91,11 +91,12 @@ public sealed class TextBuilder
         return AppendHexDigits(value);
     }
 
-    /// <summary>Lower-case hex digits without a prefix.</summary>
-    public TextBuilder AppendHexDigits(ulong value)
+    /// <summary>Lower-case hex digits without a prefix, zero-padded to <paramref name="minDigits"/> (at most 16).</summary>
+    public TextBuilder AppendHexDigits(ulong value, byte minDigits = 0)
     {
         if (_length + 16 > _buffer.Length) Grow(16);
-        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out int written, new StandardFormat('x'));
+        var format = minDigits == 0 ? new StandardFormat('x') : new StandardFormat('x', minDigits);
+        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out int written, format);
         _length += written;
         return this;
     }

@@ -1241,23 +1241,12 @@ public sealed partial class SyscallFormatter
         if (!TryReadStruct(address, s)) return;
         uint bits = UI(s, 12);
         // strace prints both with %#08x: zero-padded to eight characters, 0x included (0x0fffff).
-        _b.Append("{entry_number="u8).Append(I(s, 0)).Append(", base_addr="u8);
-        AppendHexWidth8(UI(s, 4));
-        _b.Append(", limit="u8);
-        AppendHexWidth8(UI(s, 8));
-        _b
+        _b.Append("{entry_number="u8).Append(I(s, 0)).Append(", base_addr=0x"u8).AppendHexDigits(UI(s, 4), 6)
+          .Append(", limit=0x"u8).AppendHexDigits(UI(s, 8), 6)
           .Append(", seg_32bit="u8).Append((ulong)(bits & 1)).Append(", contents="u8).Append((ulong)((bits >> 1) & 3))
           .Append(", read_exec_only="u8).Append((ulong)((bits >> 3) & 1)).Append(", limit_in_pages="u8).Append((ulong)((bits >> 4) & 1))
           .Append(", seg_not_present="u8).Append((ulong)((bits >> 5) & 1)).Append(", useable="u8).Append((ulong)((bits >> 6) & 1))
           .Append((byte)'}');
-    }
-
-    private void AppendHexWidth8(uint value)
-    {
-        _b.Append("0x"u8);
-        for (int digits = value == 0 ? 1 : (32 - System.Numerics.BitOperations.LeadingZeroCount(value) + 3) / 4; digits < 6; digits++)
-            _b.Append((byte)'0');
-        _b.AppendHexDigits(value);
     }
 
     private void PrintSigevent(ulong address)
