@@ -282,14 +282,8 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
         SiginfoFormatter.Format(signal.SigInfo, b, _options.Decode);
         b.Append(" ---\n");
         line.Sink.WriteLine(b.Written);
-        if (_stacks is not null)
-        {
-            // -k: strace also shows where a signal was delivered. The pending syscall's own stack, if any, waits.
-            string? pending = line.Stack;
-            line.Stack = _stacks.Capture(tracee);
-            WriteStack(line);
-            line.Stack = pending;
-        }
+        // -k: strace also shows where a signal was delivered (a pending syscall's own stack waits for its exit).
+        if (_stacks is not null) WriteStack(line, _stacks.Capture(tracee));
         return signal.Signal;
     }
 
@@ -340,12 +334,18 @@ public sealed class StraceRenderer : TraceHandler, IDisposable
     /// <summary>-k: the stack captured at the entry of the syscall just printed (exit_group's after "+++ exited").</summary>
     private void WriteStack(TraceeLine line, bool afterExit = false)
     {
-        if (string.IsNullOrEmpty(line.Stack)) return;
+        string? stack = line.Stack;
+        line.Stack = null;
         // strace symbolizes when it prints: after the process is gone, a frame without a symbol reads "(+0x0)".
-        string stack = afterExit ? line.Stack.Replace("() [", "(+0x0) [", StringComparison.Ordinal) : line.Stack;
+        if (afterExit) stack = stack?.Replace("() [", "(+0x0) [", StringComparison.Ordinal);
+        WriteStack(line, stack);
+    }
+
+    private void WriteStack(TraceeLine line, string? stack)
+    {
+        if (string.IsNullOrEmpty(stack)) return;
         _scratch.Clear();
         line.Sink.WriteLine(_scratch.Append(stack).Written);
-        line.Stack = null;
     }
 
     /// <summary>A line of its own for an event (signal, stop, exit): the scratch buffer, cleared, with the leader.</summary>

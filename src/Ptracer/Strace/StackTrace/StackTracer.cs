@@ -37,13 +37,12 @@ internal sealed class StackTracer
                 break;
             }
             ElfModule? module = ModuleOf(map.Path);
-            ulong moduleStart = maps.Where(m => m.Path == map.Path).Min(m => m.Start);
             ulong? vaddr = module?.VaddrOf(pc - map.Start + map.Offset);
             var symbol = vaddr is { } v ? module!.SymbolAt(v) : null;
             text.Append(" > ").Append(map.Path);
             if (symbol is { } s) text.Append(CultureInfo.InvariantCulture, $"({s.Name}+0x{s.Offset:x})");
             else text.Append("()");
-            text.Append(CultureInfo.InvariantCulture, $" [0x{pc - moduleStart:x}]\n");
+            text.Append(CultureInfo.InvariantCulture, $" [0x{pc - map.ModuleStart:x}]\n");
             // A caller's return address may sit just past its call (the last instruction of a function): look it up at pc - 1.
             if (vaddr is null || module?.Frames is not { } cfi || !Step(cfi, depth == 0 ? vaddr.Value : vaddr.Value - 1, regs, tracee))
                 break;
@@ -88,7 +87,8 @@ internal sealed class StackTracer
         return module;
     }
 
-    private sealed record Mapping(ulong Start, ulong End, ulong Offset, string Path);
+    /// <param name="ModuleStart">The start of the file's first mapping: strace prints pcs relative to it.</param>
+    private sealed record Mapping(ulong Start, ulong End, ulong Offset, string Path, ulong ModuleStart);
 
     private static Mapping? Find(List<Mapping> maps, ulong pc)
     {
@@ -110,13 +110,18 @@ internal sealed class StackTracer
         {
             return maps;
         }
+        var firstStart = new Dictionary<string, ulong>();
         foreach (string line in lines)
         {
             string[] f = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
             if (f.Length < 6 || !f[5].StartsWith('/')) continue;
             string[] range = f[0].Split('-');
-            maps.Add(new Mapping(ulong.Parse(range[0], NumberStyles.HexNumber), ulong.Parse(range[1], NumberStyles.HexNumber),
-                ulong.Parse(f[2], NumberStyles.HexNumber), f[5].Trim()));
+            string path = f[5].Trim();
+            ulong start = ulong.Parse(range[0], NumberStyles.HexNumber);
+            // maps lists mappings in address order, so a file's first line is its lowest.
+            if (!firstStart.TryGetValue(path, out ulong moduleStart)) firstStart[path] = moduleStart = start;
+            maps.Add(new Mapping(start, ulong.Parse(range[1], NumberStyles.HexNumber), ulong.Parse(f[2], NumberStyles.HexNumber),
+                path, moduleStart));
         }
         return maps;
     }
