@@ -65,41 +65,29 @@ internal static partial class DifferentialCases
     }
 
     /// <summary>Every (case id, options text) pair of both suites, in a stable order.</summary>
-    public static IEnumerable<(string CaseId, string Options)> All(string repoRoot)
-    {
-        foreach (var suite in new[] { SharedSuite, OwnSuite })
-        {
-            var dir = SuiteDirectory(repoRoot, suite);
-            if (!Directory.Exists(dir))
-                continue;
-            var files = Directory.GetFiles(dir, "*.c").Select(Path.GetFileName).OfType<string>().ToList();
-            files.Sort(StringComparer.Ordinal);   // Python's sorted(os.listdir())
-            foreach (var name in files)
-            {
-                var runs = Parse(Path.Combine(dir, name));
-                foreach (var options in runs.OptionLines)
-                    yield return ($"{suite}/{name}", options);
-            }
-        }
-    }
+    public static IEnumerable<(string CaseId, string Options)> All(string repoRoot) =>
+        from suite in new[] { SharedSuite, OwnSuite }
+        from name in CaseFiles(repoRoot, suite)
+        from options in Parse(Path.Combine(SuiteDirectory(repoRoot, suite), name)).OptionLines
+        select ($"{suite}/{name}", options);
 
     /// <summary>Every (case id, options text) pair of the runs built with gcc -m32 (this repository's cases only).</summary>
-    public static IEnumerable<(string CaseId, string Options)> AllM32(string repoRoot)
+    public static IEnumerable<(string CaseId, string Options)> AllM32(string repoRoot) =>
+        from name in CaseFiles(repoRoot, OwnSuite)
+        from line in File.ReadAllLines(Path.Combine(SuiteDirectory(repoRoot, OwnSuite), name))
+        let m = OptionsLineM32().Match(line)
+        where m.Success
+        select ($"{OwnSuite}/{name}", m.Groups[1].Value.Trim());
+
+    /// <summary>The .c files of a suite, sorted as Python's sorted(os.listdir()); none when the folder is absent.</summary>
+    private static List<string> CaseFiles(string repoRoot, string suite)
     {
-        var dir = SuiteDirectory(repoRoot, OwnSuite);
+        var dir = SuiteDirectory(repoRoot, suite);
         if (!Directory.Exists(dir))
-            yield break;
+            return [];
         var files = Directory.GetFiles(dir, "*.c").Select(Path.GetFileName).OfType<string>().ToList();
         files.Sort(StringComparer.Ordinal);
-        foreach (var name in files)
-        {
-            foreach (var line in File.ReadAllLines(Path.Combine(dir, name)))
-            {
-                var m = OptionsLineM32().Match(line);
-                if (m.Success)
-                    yield return ($"{OwnSuite}/{name}", m.Groups[1].Value.Trim());
-            }
-        }
+        return files;
     }
 
     /// <summary>The raw option texts (one per run) and the program arguments of one case.</summary>

@@ -26,8 +26,9 @@ public sealed class SandboxRunnerTests : IDisposable
     }
 
     private (SandboxResult Result, string Stdout) Run(string[] args, SandboxLimits? limits = null, SandboxPolicy? policy = null,
-        string? stdin = null)
+        string? stdin = null, string? program = null)
     {
+        program ??= Binary;
         string stdoutPath = Path.Combine(_dir, "stdout");
         string? stdinPath = null;
         if (stdin is not null)
@@ -37,8 +38,8 @@ public sealed class SandboxRunnerTests : IDisposable
         }
         var options = new SandboxOptions
         {
-            Program = Binary,
-            Arguments = [Binary, .. args],
+            Program = program,
+            Arguments = [program, .. args],
             Stdin = stdinPath is null ? SandboxStream.Null : SandboxStream.File(stdinPath),
             Stdout = SandboxStream.File(stdoutPath),
             Stderr = SandboxStream.Null,
@@ -391,28 +392,14 @@ public sealed class SandboxRunnerTests : IDisposable
     public void HostDescriptorsWithoutCloexecDoNotReachTheProgram()
     {
         // A descriptor the host left inheritable (no FD_CLOEXEC), as a careless embedding program would.
-        string probe = TraceeBuilder.Build("credentials");
-        string stdoutPath = Path.Combine(_dir, "fds");
         using var leaked = File.OpenHandle(Path.Combine(_dir, "leaked"), FileMode.Create, FileAccess.Write);
         int fd = Ptracer.Tests.TestSupport.TestNative.fcntl((int)leaked.DangerousGetHandle(), Ptracer.Tests.TestSupport.TestNative.F_DUPFD, 50);
         Assert.True(fd >= 50);
         try
         {
-            var options = new SandboxOptions
-            {
-                Program = probe,
-                Arguments = [probe],
-                Stdin = SandboxStream.Null,
-                Stdout = SandboxStream.File(stdoutPath),
-                Stderr = SandboxStream.Null,
-                WorkingDirectory = _dir,
-                Limits = new SandboxLimits { CpuTime = 5 * Second },
-                Policy = SandboxPolicy.None(),
-            };
-            SandboxResult r = new SandboxRunner(options).Run();
+            var (r, stdout) = Run([], policy: SandboxPolicy.None(), program: TraceeBuilder.Build("credentials"));
             Assert.Equal(SandboxStatus.Normal, r.Status);
-            string fds = File.ReadAllLines(stdoutPath)[1];
-            Assert.Equal("fds=0,1,2", fds);
+            Assert.Equal("fds=0,1,2", stdout.Split('\n')[1]);
         }
         finally
         {
