@@ -164,10 +164,10 @@ def cs_entry(number, name, entry):
         args, ret, classes = DEFAULT_ARGS, DEFAULT_RETURN, []
     else:
         args, ret, classes = entry.args, entry.ret, entry.classes
-    arg_list = ", ".join("ArgKind." + a for a in args)
+    arg_list = "[" + ", ".join("ArgKind." + a for a in args) + "]"
     flags = sorted({CLASSES[c] for c in classes}, key=list(dict.fromkeys(CLASSES.values())).index)
     cls = " | ".join("SyscallClass." + f for f in flags) if flags else "SyscallClass.None"
-    return f'        t[{number}] = new("{name}", {number}, [{arg_list}], ReturnKind.{ret}, {cls});'
+    return f'        t[{number}] = new("{name}", {number}, {arg_list}, ReturnKind.{ret}, {cls});'
 
 
 def render(abi, header_name, method, numbers, spec):
@@ -201,7 +201,16 @@ def render(abi, header_name, method, numbers, spec):
         # A subcall's own "subcall:" line, where it has one, wins over the syscall of the same name.
         entry = spec.get("subcall", {}).get(name) if abi == "i386" and number in pseudo else None
         lines.append(cs_entry(number, name, entry or resolve(abi, name, spec)))
-    lines += ["        return t;", "    }", "}", ""]
+    lines += ["        return t;", "    }", ""]
+    # Numbers in ordinal order of their names, for a binary search by name; of two entries with one name (an i386
+    # subcall and the syscall it is named after) the lower number, the syscall, is the one the name stands for.
+    first = {}
+    for number in sorted(numbers):
+        first.setdefault(numbers[number], number)
+    order = [first[n] for n in sorted(first, key=lambda n: n.encode())]
+    rows = [", ".join(str(n) for n in order[i:i + 20]) for i in range(0, len(order), 20)]
+    lines += [f"    private static short[] {method.replace('Create', '').replace('Entries', 'NameOrder')}() =>",
+              "    [", *(f"        {r}," for r in rows), "    ];", "}", ""]
     return "\n".join(lines)
 
 

@@ -4,19 +4,27 @@ namespace Ptracer.Syscalls;
 public sealed class SyscallTableSet
 {
     private readonly SyscallDef?[] byNumber;
-    private readonly Dictionary<string, SyscallDef> byName;
-    private readonly Dictionary<string, SyscallDef>.AlternateLookup<ReadOnlySpan<char>> byNameSpan;
+    private readonly short[] numbersByName;
 
-    internal SyscallTableSet(SyscallDef?[] entries)
+    /// <param name="entries">The table, indexed by number; null for a gap.</param>
+    /// <param name="numbersByName">The numbers in ordinal order of their names, one per name (gen-syscalls.py).</param>
+    /// <remarks>No dictionary and no LINQ: this runs at every start of the tool.</remarks>
+    internal SyscallTableSet(SyscallDef?[] entries, short[] numbersByName)
     {
         byNumber = entries;
-        SyscallDef[] all = entries.OfType<SyscallDef>().ToArray();
+        this.numbersByName = numbersByName;
+        int count = 0;
+        foreach (SyscallDef? def in entries)
+        {
+            if (def is not null) count++;
+        }
+        var all = new SyscallDef[count];
+        count = 0;
+        foreach (SyscallDef? def in entries)
+        {
+            if (def is not null) all[count++] = def;
+        }
         All = all;
-        // First wins: an i386 socketcall subcall (numbered past the kernel's syscalls) shares its name with the
-        // syscall of the same name, which is the one a name stands for.
-        byName = new Dictionary<string, SyscallDef>(StringComparer.Ordinal);
-        foreach (SyscallDef def in all) byName.TryAdd(def.Name, def);
-        byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Every syscall of the table, in number order.</summary>
@@ -33,17 +41,29 @@ public sealed class SyscallTableSet
         (ulong)number < (ulong)byNumber.Length ? byNumber[number] : null;
 
     /// <summary>The syscall strace prints as <paramref name="name"/>, or null.</summary>
-    public SyscallDef? ByName(string name) => byName.GetValueOrDefault(name);
+    public SyscallDef? ByName(string name) => ByName(name.AsSpan());
 
     /// <inheritdoc cref="ByName(string)"/>
-    public SyscallDef? ByName(ReadOnlySpan<char> name) =>
-        byNameSpan.TryGetValue(name, out SyscallDef? def) ? def : null;
+    public SyscallDef? ByName(ReadOnlySpan<char> name)
+    {
+        int low = 0, high = numbersByName.Length - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >>> 1;
+            SyscallDef def = byNumber[numbersByName[middle]]!;
+            int order = name.SequenceCompareTo(def.Name);
+            if (order == 0) return def;
+            if (order < 0) high = middle - 1;
+            else low = middle + 1;
+        }
+        return null;
+    }
 
     /// <summary>The number of the syscall named <paramref name="name"/>.</summary>
     public bool TryGetNumber(string name, out int number)
     {
-        bool found = byName.TryGetValue(name, out SyscallDef? def);
-        number = found ? def!.Number : -1;
-        return found;
+        SyscallDef? def = ByName(name);
+        number = def?.Number ?? -1;
+        return def is not null;
     }
 }
