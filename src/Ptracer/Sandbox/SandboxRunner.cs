@@ -421,6 +421,9 @@ internal sealed unsafe class SandboxSession : TraceHandler
             tracee.Kill();
             return;
         }
+        // Only a wait's result is looked at (the CPU time of reaped children): every other exit stop would be a
+        // round trip through the tracer for nothing.
+        if (tracee.SeccompData != SandboxPolicy.TagWait) tracee.SkipExitStop();
         if (!tracee.IsSeccompStop || tracee.IsStartingUp) return; // the runner's own exec of the program
         switch (tracee.SeccompData)
         {
