@@ -3,9 +3,10 @@
  *
  *   long fork_stub(struct child_program *p);
  *
- * Forks with clone(p->clone_flags, 0, 0, 0, 0). The parent returns the child's pid (or -errno). The child runs
- * p's ops, one raw syscall each, and never returns: it executes a program, exits through an op, or writes
- * {stage, errno} to p->error_pipe and exits 127.
+ * Forks with clone(p->clone_flags, p->child_stack, 0, 0, 0). The parent returns the child's pid (or -errno). The
+ * child runs p's ops, one raw syscall each, and never returns: it executes a program, exits through an op, or writes
+ * {stage, errno} to p->error_pipe and exits 127. The child touches no stack and writes only into p, so it may share
+ * the parent's memory (CLONE_VM, as posix_spawn does) as long as p lives until the child has executed or exited.
  *
  * Why machine code and not a managed method: the runtime puts a GC poll after every call a managed method makes.
  * A child forked while another thread of the runtime was suspending it for a garbage collection has a copy of the
@@ -13,10 +14,11 @@
  * This code has no poll: nothing between clone and exec belongs to the runtime.
  *
  * Layout (kept in step with ChildProgram and ChildOp in src/Ptracer/Spawn/ChildProgram.cs):
- *   program: +0 clone_flags, +8 error_pipe, +16 int report_stage, +20 int report_errno, +32 ops...
+ *   program: +0 clone_flags, +8 error_pipe, +16 int report_stage, +20 int report_errno, +24 child_stack, +32 ops...
  *   op (96 bytes): +0 nr, +8..+48 args 0-5, +56 int flags, +60 int stage, +64 fail_result,
  *                  +72 ok_delta, +80 fail_delta (bytes to the next op)
- *   flags: 1 = ignore failure, 2 = store the result in the next op's arg 0, 4 = repeat while the result is > 0.
+ *   flags: 1 = ignore failure, 2 = store the result in the next op's arg 0, 4 = repeat while the result is > 0,
+ *          8 = a result of 0 is a failure with EPIPE (a read that met end of file).
  *   A failing op whose result equals fail_result (-errno) continues at fail_delta instead of reporting.
  */
         .intel_syntax noprefix
@@ -28,7 +30,7 @@ fork_stub:
         mov     rbx, rdi
         mov     eax, 56                 /* clone */
         mov     rdi, [rbx]
-        xor     esi, esi
+        mov     rsi, [rbx + 24]
         xor     edx, edx
         xor     r10d, r10d
         xor     r8d, r8d
@@ -46,6 +48,12 @@ fork_stub:
         mov     r9, [r12 + 48]
         syscall
         mov     ecx, [r12 + 56]
+        test    ecx, 8
+        jz      .Lchecked
+        test    rax, rax
+        jnz     .Lchecked
+        mov     rax, -32                /* EPIPE */
+.Lchecked:
         test    ecx, 2
         jz      .Lstored
         mov     [r12 + 96 + 8], rax

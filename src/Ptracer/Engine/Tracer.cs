@@ -22,6 +22,8 @@ public sealed unsafe partial class Tracer
     private TraceHandler _handler = null!;
     private Tracee? _root;
     private int _rootErrorPipe = -1;
+    // The spawned root runs from this memory, in our address space, until its exec: freed at the exec or its death.
+    private NativeArena? _rootSpawnMemory;
     private string _rootProgram = "";
     private bool _spawned;
     private TraceResult _result;
@@ -152,6 +154,8 @@ public sealed unsafe partial class Tracer
                 if (pid > 0 && (WIfExited(status) || WIfSignaled(status))) _tracees.Remove(pid);
             }
         }
+        // A root that never executed and could not be reaped may still be running from this memory: leak it then.
+        if (_tracees.Count == 0) ReleaseRootSpawnMemory();
         _tracees.Clear();
     }
 
@@ -173,29 +177,59 @@ public sealed unsafe partial class Tracer
     {
         SpawnedChild child = Spawner.Fork(spawn);
         _rootErrorPipe = child.ErrorPipe;
+        _rootSpawnMemory = child.Memory;
         _rootProgram = spawn.Program;
 
-        // The child stops itself with SIGSTOP; seize it there, then let it go on to exec.
-        int status;
-        int pid;
-        do pid = Libc.waitpid(child.Pid, &status, Wait.WUNTRACED | Wait.__WALL);
-        while (pid < 0 && Marshal.GetLastPInvokeError() == Errno.EINTR);
-        if (pid < 0 || !WIfStopped(status))
-            throw SpawnFailure(SpawnStage.StopForTracer, pid < 0 ? Marshal.GetLastPInvokeError() : Errno.ECHILD);
-
-        if (Libc.ptrace(Interop.Ptrace.SEIZE, child.Pid, 0, PtraceOptions(spawned: true)) < 0)
-        {
-            int errno = Marshal.GetLastPInvokeError();
-            Libc.kill(child.Pid, Signals.SIGKILL);
-            Libc.waitpid(child.Pid, &status, Wait.__WALL);
-            throw new SpawnException(spawn.Program, SpawnStage.StopForTracer, errno);
-        }
-        var root = new Tracee(child.Pid, child.Pid) { IsStartingUp = true };
+        // The child waits for a byte before it goes on to exec: seize it (no stop needed), then send the byte.
+        if (Libc.ptrace(Interop.Ptrace.SEIZE, child.Pid, 0, PtraceOptions(spawned: true)) < 0
+            || (_options.SyscallStops == SyscallStopMode.All && !StopEverySyscallFromNowOn(child.Pid)))
+            throw AbandonChild(child, Marshal.GetLastPInvokeError());
+        // No group-stop of the start-up to skip: the first stop is the exec's (or a signal's).
+        var root = new Tracee(child.Pid, child.Pid) { IsStartingUp = true, SawFirstStop = true };
         _tracees.Add(root.Tid, root);
         _root = root;
         lock (_cancelLock) _rootPidfd = Libc.pidfd_open(child.Pid, 0);
-        Libc.kill(child.Pid, Signals.SIGCONT);
+        byte ready = 1;
+        // A child that died meanwhile (EPIPE) is reported by the loop: its exit before exec, with its error report.
+        Libc.write(child.TracerReady, &ready, 1);
+        Libc.close(child.TracerReady);
         _handler.OnAttached(root);
+    }
+
+    /// <summary>
+    /// PTRACE_SYSCALL takes effect when a stopped tracee is resumed with it, and a seized child has not stopped: stop
+    /// it once (it is blocked reading the ready byte; the read restarts) so that its exec's entry stops too.
+    /// </summary>
+    private static bool StopEverySyscallFromNowOn(int pid)
+    {
+        if (Libc.ptrace(Interop.Ptrace.INTERRUPT, pid, 0, 0) < 0) return false;
+        int status, got;
+        do got = Libc.waitpid(pid, &status, Wait.__WALL);
+        while (got < 0 && Marshal.GetLastPInvokeError() == Errno.EINTR);
+        if (got < 0) return false;
+        if (!WIfStopped(status))
+        {
+            Marshal.SetLastPInvokeError(Errno.ECHILD);
+            return false;
+        }
+        return Libc.ptrace(Interop.Ptrace.SYSCALL, pid, 0, 0) >= 0;
+    }
+
+    private SpawnException AbandonChild(SpawnedChild child, int errno)
+    {
+        int status;
+        Libc.close(child.TracerReady);
+        Libc.kill(child.Pid, Signals.SIGKILL);
+        while (Libc.waitpid(child.Pid, &status, Wait.__WALL) < 0 && Marshal.GetLastPInvokeError() == Errno.EINTR) { }
+        ReleaseRootSpawnMemory();
+        return SpawnFailure(SpawnStage.StopForTracer, errno);
+    }
+
+    /// <summary>Call only once the root has executed or died: until then it runs from this memory.</summary>
+    private void ReleaseRootSpawnMemory()
+    {
+        _rootSpawnMemory?.Dispose();
+        _rootSpawnMemory = null;
     }
 
     private SpawnException SpawnFailure(SpawnStage fallbackStage, int fallbackErrno)
@@ -268,7 +302,11 @@ public sealed unsafe partial class Tracer
         if (WIfExited(status))
         {
             Remove(tracee);
-            if (tracee.IsStartingUp) throw SpawnFailure(SpawnStage.Execute, Errno.ECHILD);
+            if (tracee.IsStartingUp)
+            {
+                ReleaseRootSpawnMemory();
+                throw SpawnFailure(SpawnStage.Execute, Errno.ECHILD);
+            }
             _handler.OnExited(tracee, WExitStatus(status));
             RecordRootResult(tracee, TraceResult.Exited(WExitStatus(status)));
             return;
@@ -276,6 +314,7 @@ public sealed unsafe partial class Tracer
         if (WIfSignaled(status))
         {
             Remove(tracee);
+            if (tracee.IsStartingUp) ReleaseRootSpawnMemory();
             // Killed before its exec: by Cancel, an ordinary end of the session; otherwise the start failed.
             if (tracee.IsStartingUp && !_cancelRequested) throw SpawnFailure(SpawnStage.Execute, Errno.ECHILD);
             _handler.OnKilled(tracee, WTermSig(status), (status & 0x80) != 0);
@@ -427,12 +466,6 @@ public sealed unsafe partial class Tracer
                 return;
             }
         }
-        // Our own SIGCONT that released the spawned child belongs to the start-up, not to the program.
-        if (tracee.IsStartingUp && signal == Signals.SIGCONT)
-        {
-            Resume(tracee, 0);
-            return;
-        }
         int deliver = _handler.OnSignal(tracee, new SignalDelivery(signal, _siginfo));
         Resume(tracee, deliver);
     }
@@ -547,6 +580,7 @@ public sealed unsafe partial class Tracer
         if (tracee.IsStartingUp)
         {
             tracee.IsStartingUp = false;
+            ReleaseRootSpawnMemory();
             if (_rootErrorPipe >= 0)
             {
                 Libc.close(_rootErrorPipe);

@@ -51,7 +51,8 @@ internal static partial class Interop
     internal static class Flags
     {
         /// <summary>mmap(2) protections and flags (asm-generic/mman-common.h).</summary>
-        public const int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4, MAP_PRIVATE = 2, MAP_ANONYMOUS = 0x20;
+        public const int PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4, MAP_PRIVATE = 2, MAP_ANONYMOUS = 0x20;
+        public const int MAP_NORESERVE = 0x4000, MAP_STACK = 0x20000;
         /// <summary>close_range(2): mark close-on-exec instead of closing (linux/close_range.h).</summary>
         public const uint CLOSE_RANGE_CLOEXEC = 4;
         public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CLOEXEC = 0x80000, O_NONBLOCK = 0x800;

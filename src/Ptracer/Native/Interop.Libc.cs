@@ -132,5 +132,8 @@ internal static unsafe partial class Interop
 
         [LibraryImport(LibraryName, SetLastError = true)]
         internal static partial int mprotect(nint addr, nuint length, int prot);
+
+        [LibraryImport(LibraryName, SetLastError = true)]
+        internal static partial int munmap(nint addr, nuint length);
     }
 }

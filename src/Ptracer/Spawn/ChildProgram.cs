@@ -14,7 +14,8 @@ internal struct ChildProgram
     /// <summary>Written by a child that fails: the failing op's stage and its errno; the child then exits 127.</summary>
     public int ReportStage;
     public int ReportErrno;
-    private long _reserved;
+    /// <summary>The child's stack pointer; 0 continues on a copy of the parent's (plain fork).</summary>
+    public long ChildStack;
     // ChildOp[] follows at offset 32.
 }
 
@@ -29,6 +30,8 @@ internal enum ChildOpFlags
     ResultIsNextFirstArgument = 2,
     /// <summary>Run the op again while it returns more than 0 (read until end of file).</summary>
     RepeatWhilePositive = 4,
+    /// <summary>A result of 0 fails with EPIPE: a read that must get data, not end of file.</summary>
+    ZeroIsFailure = 8,
 }
 
 /// <summary>One raw syscall of a <see cref="ChildProgram"/> (96 bytes).</summary>

@@ -30,12 +30,13 @@ internal sealed unsafe class ChildProgramBuilder
         _ops[index] = op;
     }
 
-    public ChildProgram* Build(NativeArena arena, long cloneFlags, int errorPipe)
+    public ChildProgram* Build(NativeArena arena, long cloneFlags, int errorPipe, long childStack = 0)
     {
         byte* memory = arena.Alloc<byte>(sizeof(ChildProgram) + _ops.Count * sizeof(ChildOp));
         var program = (ChildProgram*)memory;
         program->CloneFlags = cloneFlags;
         program->ErrorPipe = errorPipe;
+        program->ChildStack = childStack;
         var ops = (ChildOp*)(memory + sizeof(ChildProgram));
         for (int i = 0; i < _ops.Count; i++) ops[i] = _ops[i];
         return program;
