@@ -20,10 +20,10 @@ DEFAULT_SPEC = os.path.join(SYSCALLS_DIR, "syscalls.spec")
 ARGKIND_FILE = os.path.join(SYSCALLS_DIR, "ArgKind.cs")
 DEFAULT_HEADERS = "/usr/include/x86_64-linux-gnu/asm"
 
-# (ABI name in the spec, header file, generated file, C# factory method)
+# (ABI name in the spec, header file, generated file, prefix of the generated members)
 ABIS = [
-    ("x86_64", "unistd_64.h", "SyscallTable.X86_64.g.cs", "CreateX86_64Entries"),
-    ("i386", "unistd_32.h", "SyscallTable.I386.g.cs", "CreateI386Entries"),
+    ("x86_64", "unistd_64.h", "SyscallTable.X86_64.g.cs", "X86_64"),
+    ("i386", "unistd_32.h", "SyscallTable.I386.g.cs", "I386"),
 ]
 
 # i386 socketcall(2) subcalls (linux/net.h SYS_SOCKET..SYS_SENDMMSG). strace 6.1 decodes socketcall(call, args)
@@ -167,10 +167,10 @@ def cs_entry(number, name, entry):
     arg_list = "[" + ", ".join("ArgKind." + a for a in args) + "]"
     flags = sorted({CLASSES[c] for c in classes}, key=list(dict.fromkeys(CLASSES.values())).index)
     cls = " | ".join("SyscallClass." + f for f in flags) if flags else "SyscallClass.None"
-    return f'        t[{number}] = new("{name}", {number}, {arg_list}, ReturnKind.{ret}, {cls});'
+    return f'        {number} => new("{name}", {number}, {arg_list}, ReturnKind.{ret}, {cls}),'
 
 
-def render(abi, header_name, method, numbers, spec):
+def render(abi, header_name, prefix, numbers, spec):
     pseudo = set()
     if abi == "i386":
         numbers = dict(numbers)
@@ -192,16 +192,23 @@ def render(abi, header_name, method, numbers, spec):
         "",
         "public static partial class SyscallTable",
         "{",
-        f"    private static SyscallDef?[] {method}()",
+        f"    private const int {prefix}Size = {size};",
+        "",
+        "    // One arm per number, run the first time that number is looked up (SyscallTableSet caches it): a start",
+        "    // that looks up a dozen syscalls builds a dozen entries, not the whole table.",
+        f"    private static SyscallDef? Create{prefix}Entry(int number) => number switch",
         "    {",
-        f"        var t = new SyscallDef?[{size}];",
     ]
     for number in sorted(numbers):
         name = numbers[number]
         # A subcall's own "subcall:" line, where it has one, wins over the syscall of the same name.
         entry = spec.get("subcall", {}).get(name) if abi == "i386" and number in pseudo else None
         lines.append(cs_entry(number, name, entry or resolve(abi, name, spec)))
-    lines += ["        return t;", "    }", ""]
+    lines += ["        _ => null,", "    };", ""]
+    # The names alone, for lookups by name that should not build the entries they pass on the way.
+    lines += [f"    private static string? {prefix}Name(int number) => number switch", "    {"]
+    lines += [f'        {number} => "{numbers[number]}",' for number in sorted(numbers)]
+    lines += ["        _ => null,", "    };", ""]
     # Numbers in ordinal order of their names, for a binary search by name; of two entries with one name (an i386
     # subcall and the syscall it is named after) the lower number, the syscall, is the one the name stands for.
     first = {}
@@ -209,7 +216,7 @@ def render(abi, header_name, method, numbers, spec):
         first.setdefault(numbers[number], number)
     order = [first[n] for n in sorted(first, key=lambda n: n.encode())]
     rows = [", ".join(str(n) for n in order[i:i + 20]) for i in range(0, len(order), 20)]
-    lines += [f"    private static short[] {method.replace('Create', '').replace('Entries', 'NameOrder')}() =>",
+    lines += [f"    private static ReadOnlySpan<short> {prefix}NameOrder() =>",
               "    [", *(f"        {r}," for r in rows), "    ];", "}", ""]
     return "\n".join(lines)
 
@@ -233,8 +240,8 @@ def main(argv):
         print(f"gen-syscalls: {e}", file=sys.stderr)
         return 1
     os.makedirs(opts.out_dir, exist_ok=True)
-    for abi, header_name, out_name, method in ABIS:
-        text = render(abi, header_name, method, headers[abi], spec)
+    for abi, header_name, out_name, prefix in ABIS:
+        text = render(abi, header_name, prefix, headers[abi], spec)
         with open(os.path.join(opts.out_dir, out_name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
     return 0

@@ -10,10 +10,10 @@ public static partial class SyscallTable
     public const long X32SyscallBit = 0x40000000;
 
     /// <summary>The x86_64 table (also used for x32 once <see cref="X32SyscallBit"/> is cleared).</summary>
-    public static SyscallTableSet X86_64 { get; } = new(CreateX86_64Entries(), X86_64NameOrder());
+    public static SyscallTableSet X86_64 { get; } = new(X86_64Size, CreateX86_64Entry, X86_64Name, X86_64NameOrder);
 
     /// <summary>The i386 table (32-bit processes and int 0x80).</summary>
-    public static SyscallTableSet I386 { get; } = new(CreateI386Entries(), I386NameOrder());
+    public static SyscallTableSet I386 { get; } = new(I386Size, CreateI386Entry, I386Name, I386NameOrder);
 
     /// <summary>The table whose numbers <paramref name="arch"/> uses.</summary>
     public static SyscallTableSet For(SyscallArch arch) => arch == SyscallArch.I386 ? I386 : X86_64;
