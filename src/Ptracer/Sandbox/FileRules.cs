@@ -68,30 +68,45 @@ internal static class FileRules
     /// (utimensat with a NULL path works on a descriptor). An empty path string names no file either: without
     /// AT_EMPTY_PATH the kernel fails it with ENOENT, with it the syscall works on the descriptor. openat2's flags are
     /// read from tracee memory by the caller and passed as <paramref name="openat2Flags"/>.
+    /// The arguments are written to <paramref name="into"/> (two places: no syscall has more); returns their count.
     /// </summary>
-    public static PathArg[] Describe(string name, ReadOnlySpan<ulong> args, ulong openat2Flags)
+    public static int Describe(string name, ReadOnlySpan<ulong> args, ulong openat2Flags, Span<PathArg> into)
     {
-        if (s_fixed.TryGetValue(name, out PathArg[]? fixedArgs)) return fixedArgs;
+        if (s_fixed.TryGetValue(name, out PathArg[]? fixedArgs))
+        {
+            fixedArgs.CopyTo(into);
+            return fixedArgs.Length;
+        }
+        PathArg one;
         switch (name)
         {
-            case "open": return [OpenArg(-1, 0, (int)args[1])];
-            case "openat": return [OpenArg(0, 1, (int)args[2])];
-            case "openat2": return [OpenArg(0, 1, (int)openat2Flags)];
+            case "open": one = OpenArg(-1, 0, (int)args[1]); break;
+            case "openat": one = OpenArg(0, 1, (int)args[2]); break;
+            case "openat2": one = OpenArg(0, 1, (int)openat2Flags); break;
             case "newfstatat":
-                return [new(0, 1, FileAccessKind.Stat, ((int)args[3] & AT_SYMLINK_NOFOLLOW) == 0)];
+                one = new(0, 1, FileAccessKind.Stat, ((int)args[3] & AT_SYMLINK_NOFOLLOW) == 0);
+                break;
             case "statx":
-                return [new(0, 1, FileAccessKind.Stat, ((int)args[2] & AT_SYMLINK_NOFOLLOW) == 0)];
+                one = new(0, 1, FileAccessKind.Stat, ((int)args[2] & AT_SYMLINK_NOFOLLOW) == 0);
+                break;
             case "faccessat2":
-                return [new(0, 1, FileAccessKind.Stat, ((int)args[3] & AT_SYMLINK_NOFOLLOW) == 0)];
+                one = new(0, 1, FileAccessKind.Stat, ((int)args[3] & AT_SYMLINK_NOFOLLOW) == 0);
+                break;
             case "fchmodat2":
-                return [new(0, 1, FileAccessKind.Write, ((int)args[3] & AT_SYMLINK_NOFOLLOW) == 0)];
+                one = new(0, 1, FileAccessKind.Write, ((int)args[3] & AT_SYMLINK_NOFOLLOW) == 0);
+                break;
             case "execveat":
-                return [new(0, 1, FileAccessKind.Exec, ((int)args[4] & AT_SYMLINK_NOFOLLOW) == 0)];
+                one = new(0, 1, FileAccessKind.Exec, ((int)args[4] & AT_SYMLINK_NOFOLLOW) == 0);
+                break;
             case "utimensat":
-                return args[1] == 0 ? [] : [new(0, 1, FileAccessKind.Write, ((int)args[3] & AT_SYMLINK_NOFOLLOW) == 0)];
+                if (args[1] == 0) return 0;
+                one = new(0, 1, FileAccessKind.Write, ((int)args[3] & AT_SYMLINK_NOFOLLOW) == 0);
+                break;
             default:
-                return [];
+                return 0;
         }
+        into[0] = one;
+        return 1;
     }
 
     private static PathArg OpenArg(int dirFdIndex, int pathIndex, int flags)

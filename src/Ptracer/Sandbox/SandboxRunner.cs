@@ -70,8 +70,9 @@ internal sealed unsafe class SandboxSession : TraceHandler
     private readonly Tracer _tracer;
     private readonly ConcurrentDictionary<int, ProcessInfo> _live = new();
     private readonly Dictionary<int, long> _reapedCpuTicks = [];
-    private readonly string[] _readRules;
-    private readonly string[] _writeRules;
+    private readonly byte[][] _readRules;
+    private readonly byte[][] _writeRules;
+    private readonly PathResolver _paths = new();
     private readonly byte[] _pathBuffer = new byte[4097];
     private readonly Stopwatch _wall = new();
     private readonly ManualResetEventSlim _done = new();
@@ -100,8 +101,8 @@ internal sealed unsafe class SandboxSession : TraceHandler
             KillSpawnedOnTracerExit = true,
             StopBeforeExit = true,
         });
-        _readRules = [.. _policy.ReadPaths.Concat(_policy.WritePaths).Select(ResolveRule).Distinct()];
-        _writeRules = [.. _policy.WritePaths.Select(ResolveRule).Distinct()];
+        _writeRules = _paths.ResolveRules(_policy.WritePaths, []);
+        _readRules = _paths.ResolveRules(_policy.ReadPaths, _writeRules);
     }
 
     private sealed class ProcessInfo(int pid, bool measureMemory)
@@ -266,14 +267,6 @@ internal sealed unsafe class SandboxSession : TraceHandler
     {
         string? target = PathResolver.ReadLink($"/proc/self/fd/{fd}");
         return target is not null && target.StartsWith('/') && !target.StartsWith("/dev/", StringComparison.Ordinal);
-    }
-
-    private static string ResolveRule(string entry)
-    {
-        string full = Path.GetFullPath(entry);
-        return PathResolver.Resolve(Environment.ProcessId, Environment.ProcessId, -100, full, true, out string resolved) == PathResolution.Resolved
-            ? resolved
-            : full;
     }
 
     // ---- killing ----
@@ -509,7 +502,8 @@ internal sealed unsafe class SandboxSession : TraceHandler
             SoftDeny(tracee, EFAULT);
             return;
         }
-        foreach (PathArg arg in FileRules.Describe(name, args, openat2Flags))
+        Span<PathArg> pathArgs = stackalloc PathArg[2];
+        foreach (PathArg arg in pathArgs[..FileRules.Describe(name, args, openat2Flags, pathArgs)])
         {
             int length = tracee.Memory.ReadCString(args[arg.PathIndex], _pathBuffer, out bool terminated);
             if (!terminated)
@@ -518,43 +512,47 @@ internal sealed unsafe class SandboxSession : TraceHandler
                 return;
             }
             if (length == 0) continue; // ENOENT, or the descriptor itself with AT_EMPTY_PATH
-            string path;
-            try { path = new System.Text.UTF8Encoding(false, true).GetString(_pathBuffer, 0, length); }
-            catch (System.Text.DecoderFallbackException)
-            {
-                Deny(tracee, arg.Access, "a path that is not UTF-8", null);
-                return;
-            }
+            ReadOnlySpan<byte> path = _pathBuffer.AsSpan(0, length);
             int dirFd = arg.DirFdIndex < 0 ? FileRules.AT_FDCWD : (int)args[arg.DirFdIndex];
-            switch (PathResolver.Resolve(tracee.ProcessId, tracee.Tid, dirFd, path, arg.FollowFinal, out string resolved))
+            switch (_paths.Resolve(tracee.ProcessId, tracee.Tid, dirFd, path, arg.FollowFinal))
             {
                 case PathResolution.Escape:
-                    Disallow(tracee, "a /proc magic link (fd, root, cwd, exe, ...) escapes the file rules", path);
+                    Disallow(tracee, "a /proc magic link (fd, root, cwd, exe, ...) escapes the file rules", Text(path));
                     return;
                 case PathResolution.Unresolvable:
-                    Deny(tracee, arg.Access, "a path the runner cannot resolve", path);
+                    Deny(tracee, arg.Access, unresolvable: true, path);
                     return;
             }
-            if (!Allowed(arg.Access, resolved))
+            if (!Allowed(arg.Access, _paths.Result))
             {
-                Deny(tracee, arg.Access, $"{arg.Access.ToString().ToLowerInvariant()} of a path outside the allowed ones", resolved);
+                Deny(tracee, arg.Access, unresolvable: false, _paths.Result);
                 return;
             }
         }
     }
 
-    private void Deny(Tracee tracee, FileAccessKind access, string reason, string? path)
+    /// <summary>A denied write kills (unless the policy says otherwise); anything else fails with an errno, and builds no message.</summary>
+    private void Deny(Tracee tracee, FileAccessKind access, bool unresolvable, ReadOnlySpan<byte> path)
     {
-        if (access == FileAccessKind.Write && _policy.KillOnDeniedWrite) Disallow(tracee, reason, path);
+        if (access == FileAccessKind.Write && _policy.KillOnDeniedWrite)
+        {
+            string reason = unresolvable ? "a path the runner cannot resolve" : "write of a path outside the allowed ones";
+            Disallow(tracee, reason, Text(path));
+        }
         else SoftDeny(tracee, access == FileAccessKind.Write ? EACCES : _policy.DeniedReadErrno);
     }
 
-    private bool Allowed(FileAccessKind access, string path) => access switch
+    private static string Text(ReadOnlySpan<byte> path) => System.Text.Encoding.UTF8.GetString(path);
+
+    private bool Allowed(FileAccessKind access, ReadOnlySpan<byte> path)
     {
-        FileAccessKind.Write => _writeRules.Any(rule => PathResolver.IsUnder(path, rule)),
-        FileAccessKind.Stat => _readRules.Any(rule => PathResolver.IsUnder(path, rule) || PathResolver.IsUnder(rule, path)),
-        _ => _readRules.Any(rule => PathResolver.IsUnder(path, rule)),
-    };
+        foreach (byte[] rule in access == FileAccessKind.Write ? _writeRules : _readRules)
+        {
+            // stat may also look at the directories above an allowed path (the loader and libc walk them).
+            if (PathResolver.IsUnder(path, rule) || (access == FileAccessKind.Stat && PathResolver.IsUnder(rule, path))) return true;
+        }
+        return false;
+    }
 
     // ---- the watchdog ----
 
@@ -711,17 +709,17 @@ internal static unsafe class ProcStatus
     /// <summary>VmRSS and VmHWM in bytes (0 when gone or a kernel thread).</summary>
     public static (long Rss, long Hwm) ReadMemory(int pid)
     {
-        ReadOnlySpan<byte> text = ReadFile($"/proc/{pid}/status");
+        ReadOnlySpan<byte> text = ReadFile(pid, "/status"u8);
         return (Field(text, "VmRSS:"u8) * 1024, Field(text, "VmHWM:"u8) * 1024);
     }
 
     /// <summary>Pss of a process in bytes (0 when gone): the "Pss:" line of /proc/PID/smaps_rollup.</summary>
-    public static long ReadPss(int pid) => Field(ReadFile($"/proc/{pid}/smaps_rollup"), "\nPss:"u8) * 1024;
+    public static long ReadPss(int pid) => Field(ReadFile(pid, "/smaps_rollup"u8), "\nPss:"u8) * 1024;
 
     /// <summary>The process group of a thread (field 5 of /proc/TID/stat), 0 if unknown.</summary>
     public static int ProcessGroup(int tid)
     {
-        ReadOnlySpan<byte> text = ReadFile($"/proc/{tid}/stat");
+        ReadOnlySpan<byte> text = ReadFile(tid, "/stat"u8);
         int close = text.LastIndexOf((byte)')');
         if (close < 0) return 0;
         // ") S ppid pgrp ..."
@@ -736,10 +734,17 @@ internal static unsafe class ProcStatus
         return end > 0 && int.TryParse(rest[..end], out int pgrp) ? pgrp : 0;
     }
 
-    private static ReadOnlySpan<byte> ReadFile(string path)
+    /// <summary>/proc/PID/NAME, up to 4 KiB of it; its path built in place (no string: this runs as processes exit).</summary>
+    private static ReadOnlySpan<byte> ReadFile(int pid, ReadOnlySpan<byte> name)
     {
         byte[] buffer = t_buffer ??= new byte[4096];
-        int fd = Interop.Libc.open(path, Interop.Flags.O_RDONLY | Interop.Flags.O_CLOEXEC, 0);
+        Span<byte> path = stackalloc byte[64];
+        "/proc/"u8.CopyTo(path);
+        pid.TryFormat(path[6..], out int digits);
+        name.CopyTo(path[(6 + digits)..]);
+        path[6 + digits + name.Length] = 0;
+        int fd;
+        fixed (byte* p = path) fd = Interop.Libc.open_bytes(p, Interop.Flags.O_RDONLY | Interop.Flags.O_CLOEXEC, 0);
         if (fd < 0) return default;
         int total = 0;
         fixed (byte* p = buffer)

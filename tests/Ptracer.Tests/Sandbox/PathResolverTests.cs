@@ -78,6 +78,53 @@ public sealed class PathResolverTests : IDisposable
         Assert.Equal("/proc/12345/task/12346/stat", resolved);
     }
 
+    [Fact]
+    public void ASlashAfterTheLastNameFollowsItEvenWithoutFollow()
+    {
+        File.CreateSymbolicLink(Path.Combine(_dir, "dirlink"), "/etc");
+        // lstat("dirlink/") looks at /etc, as the kernel's trailing-slash lookup does.
+        Assert.Equal((PathResolution.Resolved, "/etc"), Resolve($"{_dir}/dirlink/", follow: false));
+        Assert.Equal((PathResolution.Resolved, Path.Combine(_dir, "dirlink")), Resolve($"{_dir}/dirlink", follow: false));
+    }
+
+    [Fact]
+    public void PathsLongerThanPathMaxAreUnresolvable()
+    {
+        string longPath = "/" + string.Join('/', Enumerable.Repeat("abcdefgh", 600));
+        Assert.Equal(PathResolution.Unresolvable, Resolve(longPath).Item1);
+    }
+
+    [Fact]
+    public void BytesThatAreNotUtf8ResolveAsTheyAre()
+    {
+        var resolver = new PathResolver();
+        byte[] path = [.. "/tmp/x"u8, 0xff, 0xfe];
+        Assert.Equal(PathResolution.Resolved, resolver.Resolve(Self, Self, -100, path, followFinal: true));
+        Assert.Equal(path, resolver.Result.ToArray());
+        Assert.True(PathResolver.IsUnder(resolver.Result, "/tmp"u8));
+    }
+
+    [Fact]
+    public void ResolvingAtASyscallStopAllocatesNothing()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "real"));
+        File.CreateSymbolicLink(Path.Combine(_dir, "link"), "real");
+        var resolver = new PathResolver();
+        byte[] path = System.Text.Encoding.UTF8.GetBytes($"{_dir}/link/../real/./file");
+        byte[] relative = "relative/file"u8.ToArray();
+        resolver.Resolve(Self, Self, -100, path, followFinal: true); // warm up (first calls may resolve P/Invoke stubs)
+        resolver.Resolve(Self, Self, -100, relative, followFinal: true);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            resolver.Resolve(Self, Self, -100, path, followFinal: true);
+            resolver.Resolve(Self, Self, -100, relative, followFinal: false);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        resolver.Resolve(Self, Self, -100, path, followFinal: true);
+        Assert.Equal(Path.Combine(_dir, "real", "file"), System.Text.Encoding.UTF8.GetString(resolver.Result));
+    }
+
     [Theory]
     [InlineData("/usr/lib/x", "/usr/lib", true)]
     [InlineData("/usr/lib", "/usr/lib", true)]
