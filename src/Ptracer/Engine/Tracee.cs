@@ -137,6 +137,20 @@ public sealed class Tracee
 
     internal bool SkipExit { get; set; }
 
+    /// <summary>
+    /// At the entry stop of an execve/execveat: if the exec succeeds, the tracer does not stop at it
+    /// (<see cref="TraceHandler.OnExec"/> is not called for it), one stop fewer per exec. Honoured only for a
+    /// single-threaded process past its start-up (an exec from a thread changes thread ids, which only the exec stop
+    /// reports) and only for tracers that stop at every exec entry: the choice is made again at each exec entry, and
+    /// the children forked meanwhile inherit it (PTRACE_O_TRACEEXEC is per tracee and copied at fork).
+    /// </summary>
+    public void SkipExecStop() => SkipExec = true;
+
+    internal bool SkipExec { get; set; }
+
+    /// <summary>The ptrace options in effect for this tracee (set at seize, inherited by the children it makes).</summary>
+    internal int Options { get; set; }
+
     /// <summary>At a syscall exit: replaces the result the tracee sees.</summary>
     public void SetReturnValue(long value)
     {

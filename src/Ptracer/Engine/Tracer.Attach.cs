@@ -36,7 +36,7 @@ public sealed unsafe partial class Tracer
                     continue;
                 }
                 Libc.ptrace(Interop.Ptrace.INTERRUPT, tid, 0, 0);
-                var tracee = new Tracee(tid, pid) { AttachedByRequest = true };
+                var tracee = new Tracee(tid, pid) { AttachedByRequest = true, Options = PtraceOptions(spawned: false) };
                 _tracees.Add(tid, tracee);
                 _root ??= tracee;
                 _handler.OnAttached(tracee);

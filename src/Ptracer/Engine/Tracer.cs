@@ -185,7 +185,7 @@ public sealed unsafe partial class Tracer
             || (_options.SyscallStops == SyscallStopMode.All && !StopEverySyscallFromNowOn(child.Pid)))
             throw AbandonChild(child, Marshal.GetLastPInvokeError());
         // No group-stop of the start-up to skip: the first stop is the exec's (or a signal's).
-        var root = new Tracee(child.Pid, child.Pid) { IsStartingUp = true, SawFirstStop = true };
+        var root = new Tracee(child.Pid, child.Pid) { IsStartingUp = true, SawFirstStop = true, Options = PtraceOptions(spawned: true) };
         _tracees.Add(root.Tid, root);
         _root = root;
         lock (_cancelLock) _rootPidfd = Libc.pidfd_open(child.Pid, 0);
@@ -393,6 +393,7 @@ public sealed unsafe partial class Tracer
             case Interop.Ptrace.SYSCALL_INFO_ENTRY:
             case Interop.Ptrace.SYSCALL_INFO_SECCOMP:
                 OnEntry(tracee, ref info);
+                if (IsExec(tracee.Arch, tracee.SyscallNumber)) ChooseExecStop(tracee);
                 break;
             case Interop.Ptrace.SYSCALL_INFO_EXIT:
                 OnExit(tracee, ref info);
@@ -412,6 +413,33 @@ public sealed unsafe partial class Tracer
         int signal = tracee.ResumeSignal;
         tracee.ResumeSignal = 0;
         Resume(tracee, signal);
+    }
+
+    private static bool IsExec(SyscallArch arch, long number) => arch switch
+    {
+        SyscallArch.X86_64 => number is 59 or 322, // asm/unistd_64.h execve, execveat
+        SyscallArch.I386 => number is 11 or 358, // asm/unistd_32.h
+        _ => (number & ~SyscallTable.X32SyscallBit) is 520 or 545, // asm/unistd_x32.h
+    };
+
+    /// <summary>At an exec's entry: PTRACE_O_TRACEEXEC off for this exec if the handler asked and it is safe, else on.</summary>
+    private void ChooseExecStop(Tracee tracee)
+    {
+        bool skip = tracee.SkipExec && !tracee.IsStartingUp && tracee.Tid == tracee.ProcessId && tracee.BlockedReturn is null
+            && tracee.Options != 0 && IsOnlyThread(tracee);
+        tracee.SkipExec = false;
+        int options = skip ? tracee.Options & ~Interop.Ptrace.O_TRACEEXEC : tracee.Options | Interop.Ptrace.O_TRACEEXEC;
+        if (tracee.Options != 0 && options != tracee.Options && Libc.ptrace_fast(Interop.Ptrace.SETOPTIONS, tracee.Tid, 0, options) == 0)
+            tracee.Options = options;
+    }
+
+    private bool IsOnlyThread(Tracee tracee)
+    {
+        foreach (Tracee other in _tracees.Values)
+        {
+            if (other.ProcessId == tracee.ProcessId && !ReferenceEquals(other, tracee)) return false;
+        }
+        return true;
     }
 
     private void OnEntry(Tracee tracee, ref PtraceSyscallInfo info)
@@ -521,6 +549,7 @@ public sealed unsafe partial class Tracer
             }
             child.ProcessId = processId;
             child.Parent = parent;
+            child.Options = parent.Options; // the kernel copies them to an auto-attached child
             child.AwaitingParentEvent = false;
             _handler.OnAttached(child);
             _handler.OnNewTracee(parent, child, kind);
@@ -626,7 +655,13 @@ public sealed unsafe partial class Tracer
 
     private void ReleaseParked()
     {
-        foreach (Tracee t in _tracees.Values.Where(t => t.Parked).ToList())
+        List<Tracee>? parked = null; // rarely any: no list (and no LINQ) at every process exit
+        foreach (Tracee t in _tracees.Values)
+        {
+            if (t.Parked) (parked ??= []).Add(t);
+        }
+        if (parked is null) return;
+        foreach (Tracee t in parked)
         {
             t.Parked = false;
             t.AwaitingParentEvent = false;

@@ -287,8 +287,9 @@ public sealed class ExecInterceptor : TraceHandler
         CommandPattern? local = isShim ? null : _local.Match(target, _local.NeedsResolvedPath ? resolved ?? ProxyNative.RealPath(target) : null);
         if (isShim || local is not null)
         {
-            // Nothing to undo at the exit: one stop fewer per local exec.
+            // Nothing to undo at the exit, nor at the exec: two stops fewer per local exec.
             tracee.SkipExitStop();
+            tracee.SkipExecStop();
             LocalCount++;
             _logger.LogDebug("pid {Pid}: {Path} runs locally ({Entry})", tracee.ProcessId, target, isShim ? "the shim" : local!.Entry);
             Decided?.Invoke(new ExecDecision(tracee.ProcessId, target, ExecOutcome.Local, 0, isShim ? "shim" : local!.Entry));
