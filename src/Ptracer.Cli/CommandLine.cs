@@ -32,11 +32,14 @@ internal static class CommandLine
 
     /// <summary>
     /// The name the program was started under (argv[0]'s last component): installed as a symlink named strace,
-    /// ptracer is `ptracer trace`. Read from /proc/self/cmdline because a framework-dependent build reports the dll
-    /// path as its first command-line argument.
+    /// ptracer is `ptracer trace`. Published (NativeAOT), the command line's first argument is argv[0] itself; a
+    /// framework-dependent build reports the dll path there instead, and then argv[0] is read from /proc/self/cmdline
+    /// (a file open the published tool does not pay at every start).
     /// </summary>
     private static string InvokedName()
     {
+        string first = Environment.GetCommandLineArgs()[0];
+        if (!first.EndsWith(".dll", StringComparison.Ordinal)) return Path.GetFileName(first);
         try
         {
             byte[] cmdline = File.ReadAllBytes("/proc/self/cmdline");
@@ -45,7 +48,7 @@ internal static class CommandLine
         }
         catch (IOException)
         {
-            return Path.GetFileName(Environment.GetCommandLineArgs()[0]);
+            return Path.GetFileName(first);
         }
     }
 

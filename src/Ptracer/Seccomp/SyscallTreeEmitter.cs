@@ -48,15 +48,33 @@ internal static class SyscallTreeEmitter
     }
 
     /// <summary>Rules after the first unconditional one can never decide; that one is the syscall's fallback.</summary>
+    /// <remarks>Plain loops, not LINQ: this runs for every syscall with a rule at every sandbox start.</remarks>
     private static Outcome OutcomeOf(int number, IReadOnlyList<SeccompRule> rules, SeccompAction defaultAction, bool argsAre32Bit)
     {
-        var conditional = rules.TakeWhile(r => !r.IsUnconditional).ToList();
-        if (argsAre32Bit)
-            conditional = conditional.Select(r => r with { Conditions = r.Conditions.Select(c => To32Bit(number, c)).ToArray() }).ToList();
-        SeccompAction fallback = rules.FirstOrDefault(r => r.IsUnconditional)?.Action ?? defaultAction;
-        if (conditional.All(r => r.Action == fallback))
-            conditional.Clear();
+        SeccompAction fallback = defaultAction;
+        int conditionalCount = 0;
+        bool anyDiffers = false;
+        for (; conditionalCount < rules.Count; conditionalCount++)
+        {
+            if (rules[conditionalCount].IsUnconditional)
+            {
+                fallback = rules[conditionalCount].Action;
+                break;
+            }
+        }
+        for (int i = 0; i < conditionalCount; i++) anyDiffers |= rules[i].Action != fallback;
+        if (!anyDiffers) return new Outcome(fallback, []);
+        var conditional = new SeccompRule[conditionalCount];
+        for (int i = 0; i < conditionalCount; i++)
+            conditional[i] = argsAre32Bit ? rules[i] with { Conditions = To32Bit(number, rules[i].Conditions) } : rules[i];
         return new Outcome(fallback, conditional);
+    }
+
+    private static ArgCondition[] To32Bit(int number, IReadOnlyList<ArgCondition> conditions)
+    {
+        var narrowed = new ArgCondition[conditions.Count];
+        for (int i = 0; i < narrowed.Length; i++) narrowed[i] = To32Bit(number, conditions[i]);
+        return narrowed;
     }
 
     private static ArgCondition To32Bit(int number, ArgCondition c)

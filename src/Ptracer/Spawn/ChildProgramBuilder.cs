@@ -3,7 +3,7 @@ namespace Ptracer.Spawn;
 /// <summary>Collects a child's syscalls in order and lays them out as a <see cref="ChildProgram"/>.</summary>
 internal sealed unsafe class ChildProgramBuilder
 {
-    private readonly List<ChildOp> _ops = [];
+    private readonly List<ChildOp> _ops = new(96); // room for a spawn's usual ops (64 signal resets among them) without regrowing
 
     /// <summary>Appends one syscall; returns its index.</summary>
     public int Add(long number, SpawnStage stage, long a0 = 0, long a1 = 0, long a2 = 0, long a3 = 0, long a4 = 0,
