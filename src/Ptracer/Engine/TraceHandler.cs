@@ -46,6 +46,9 @@ public abstract class TraceHandler
     /// </summary>
     public virtual void OnVforkDone(Tracee parent) { }
 
+    /// <summary>The stop <see cref="Tracee.Interrupt"/> asked for: the tracee has not run any code of its own since.</summary>
+    public virtual void OnInterrupted(Tracee tracee) { }
+
     /// <summary>
     /// With <see cref="TracerOptions.StopBeforeExit"/>: the tracee is about to exit (PTRACE_EVENT_EXIT); its memory and
     /// /proc entries are still there. Not reported for a tracee killed by SIGKILL.

@@ -172,6 +172,18 @@ public sealed class Tracee
     /// <summary>Sends SIGKILL to the tracee's process.</summary>
     public void Kill() => Interop.Libc.kill(ProcessId, Interop.Signals.SIGKILL);
 
+    /// <summary>
+    /// Asks for a stop of this tracee before it next runs code of its own, even while it is blocked in the kernel (a
+    /// vfork parent waiting for its child to execute, say): <see cref="TraceHandler.OnInterrupted"/> is called at that
+    /// stop (PTRACE_INTERRUPT: the trap is taken on the way back to user space, before any of its instructions).
+    /// </summary>
+    public void Interrupt()
+    {
+        if (!InterruptRequested && Interop.Libc.ptrace(Interop.Ptrace.INTERRUPT, Tid, 0, 0) == 0) InterruptRequested = true;
+    }
+
+    internal bool InterruptRequested { get; set; }
+
     /// <summary>Asks the tracer to detach from this thread at its next stop; it keeps running.</summary>
     public void Detach() => DetachRequested = true;
 

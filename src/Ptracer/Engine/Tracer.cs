@@ -516,6 +516,13 @@ public sealed unsafe partial class Tracer
                 return;
             }
         }
+        if (tracee.InterruptRequested && signal == Signals.SIGTRAP)
+        {
+            tracee.InterruptRequested = false;
+            _handler.OnInterrupted(tracee);
+            Resume(tracee, 0);
+            return;
+        }
         if (groupStop && !tracee.IsStartingUp)
         {
             _handler.OnGroupStop(tracee, signal);

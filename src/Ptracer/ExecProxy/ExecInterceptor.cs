@@ -90,7 +90,7 @@ public sealed class ExecInterceptor : TraceHandler
     private readonly byte[] _stringBuffer = new byte[MaxArgStrlen + 1];
     private readonly byte[] _pointerBuffer = new byte[4096];
     private readonly Dictionary<int, Tracee> _vforkParentOf = [];          // vfork child tid -> parent
-    private readonly Dictionary<int, (Tracee Child, PendingRestore Restore)> _restoreAtVforkDone = []; // parent tid
+    private readonly Dictionary<int, (Tracee Child, PendingRestore Restore)> _restoreWhenParentStops = []; // parent tid
 
     public ExecInterceptor(ExecProxyConfig config)
     {
@@ -120,12 +120,15 @@ public sealed class ExecInterceptor : TraceHandler
         return SeccompFilterCompiler.Compile(policy);
     }
 
-    /// <summary>The tracer options interception needs: follow children, seccomp stops only, vfork-done events.</summary>
+    /// <summary>
+    /// The tracer options interception needs: follow children, seccomp stops only. No vfork-done events: a vfork
+    /// parent whose child's exec is rewritten is interrupted instead (<see cref="OnInterrupted"/>), so the vfork of
+    /// a local exec (posix_spawn, dash) costs no stop of its own.
+    /// </summary>
     public static TracerOptions TracerOptions() => new()
     {
         FollowChildren = true,
         SyscallStops = SyscallStopMode.Seccomp,
-        TraceVforkDone = true,
     };
 
     /// <summary>Runs <paramref name="spawn"/> (its filter replaced by <see cref="SeccompFilter"/>) with exec interception.</summary>
@@ -211,7 +214,7 @@ public sealed class ExecInterceptor : TraceHandler
         if (pending.SharedWith is not { } parent) return; // the old address space died with the exec
         if (pending.Vfork)
         {
-            // Restored at the parent's vfork-done stop, unless that stop came first (then it is already done).
+            // Restored at the parent's interrupt stop, which comes once the exec has released it from vfork.
             return;
         }
         Restore(parent.Memory, pending, "CLONE_VM parent");
@@ -220,9 +223,10 @@ public sealed class ExecInterceptor : TraceHandler
     /// <summary>Let go of a shim once it runs (default): it executes nothing, so there is nothing left to intercept.</summary>
     public bool DetachShims { get; init; } = true;
 
-    public override void OnVforkDone(Tracee parent)
+    /// <summary>A vfork parent released by its child's rewritten exec, stopped before it runs: its stack bytes go back.</summary>
+    public override void OnInterrupted(Tracee parent)
     {
-        if (!_restoreAtVforkDone.Remove(parent.Tid, out var entry)) return;
+        if (!_restoreWhenParentStops.Remove(parent.Tid, out var entry)) return;
         if (ReferenceEquals(entry.Child.UserState, entry.Restore)) entry.Child.UserState = null;
         Restore(parent.Memory, entry.Restore, "vfork parent");
     }
@@ -234,12 +238,12 @@ public sealed class ExecInterceptor : TraceHandler
     private void Gone(Tracee tracee)
     {
         _vforkParentOf.Remove(tracee.Tid);
-        _restoreAtVforkDone.Remove(tracee.Tid);
+        _restoreWhenParentStops.Remove(tracee.Tid);
     }
 
     private void Forget(Tracee tracee, PendingRestore pending)
     {
-        if (pending.Vfork && pending.SharedWith is { } parent) _restoreAtVforkDone.Remove(parent.Tid);
+        if (pending.Vfork && pending.SharedWith is { } parent) _restoreWhenParentStops.Remove(parent.Tid);
     }
 
     private void Restore(TraceeMemory memory, PendingRestore pending, string why)
@@ -453,7 +457,13 @@ public sealed class ExecInterceptor : TraceHandler
         {
             bool vfork = _vforkParentOf.TryGetValue(tracee.Tid, out Tracee? vforkParent) && vforkParent == parent;
             pending = pending with { SharedWith = parent, Vfork = vfork };
-            if (vfork) _restoreAtVforkDone[parent.Tid] = (tracee, pending);
+            if (vfork)
+            {
+                // The parent sleeps in vfork until this exec; it must stop before it runs again on the stack below
+                // which the scratch area lies. A PTRACE_INTERRUPT now takes effect as vfork returns.
+                _restoreWhenParentStops[parent.Tid] = (tracee, pending);
+                parent.Interrupt();
+            }
         }
         tracee.UserState = pending;
     }
