@@ -79,6 +79,7 @@ internal static class BrokerCommand
                 Allow = allow,
                 Deny = deny,
                 EnvFilter = new EnvFilter(keep, drop),
+                GuardCommand = [Environment.ProcessPath ?? throw new IOException("cannot tell this program's path for the command guard"), "broker-guard"],
             });
             broker.Listen();
         }

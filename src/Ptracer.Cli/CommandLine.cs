@@ -24,6 +24,8 @@ internal static class CommandLine
             "run" => RunCommand.Run(args[1..]),
             "exec-proxy" => ExecProxyCommand.Run(args[1..]),
             "broker" => BrokerCommand.Run(args[1..]),
+            // Internal: the broker's command guard (ExecProxy/CommandGuard.cs), started by `ptracer broker` itself.
+            "broker-guard" => Ptracer.ExecProxy.CommandGuard.RunGuard(0),
             "snapshot" => SnapshotCommand.Run(args[1..]),
             "restore" => RestoreCommand.Run(args[1..]),
             _ => Fail($"ptracer: unknown command '{args[0]}' (try 'ptracer --help')"),

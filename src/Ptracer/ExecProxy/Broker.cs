@@ -26,6 +26,13 @@ public sealed class BrokerOptions
 
     public ICommandRunner Runner { get; init; } = new LocalRunner();
 
+    /// <summary>
+    /// A command that runs <see cref="CommandGuard.RunGuard"/> on its stdin (`ptracer broker-guard`): started by
+    /// <see cref="Broker.Listen"/>, it kills the commands still running when the broker ends, even by SIGKILL.
+    /// Null: no guard, and commands running when the broker dies go on without it.
+    /// </summary>
+    public IReadOnlyList<string>? GuardCommand { get; init; }
+
     public ILogger? Logger { get; init; }
 }
 
@@ -45,6 +52,7 @@ public sealed partial class Broker : IDisposable
     private readonly CommandList _deny;
     private readonly AuditLog? _audit;
     private int _listener = -1;
+    private CommandGuard? _guard;
     private volatile bool _stopping;
     private int _active;
 
@@ -66,6 +74,7 @@ public sealed partial class Broker : IDisposable
     /// <summary>Creates the socket (0600) and listens. A stale socket file nobody listens on is replaced.</summary>
     public unsafe void Listen()
     {
+        if (_options.GuardCommand is { Count: > 0 } guard) _guard ??= CommandGuard.Start(guard);
         string path = _options.SocketPath;
         byte* address = stackalloc byte[110];
         int length = UnixAddress(path, new Span<byte>(address, 110));
@@ -165,6 +174,7 @@ public sealed partial class Broker : IDisposable
     public void Dispose()
     {
         Stop();
+        _guard?.Dispose(); // what still runs is killed: its callers lose their broker now
         _audit?.Dispose();
     }
 
@@ -248,6 +258,7 @@ public sealed partial class Broker : IDisposable
         // The command has its copies: ours must go, or a reader of its stdout would never see end of file.
         foreach (int fd in fds) close(fd);
         fds.Clear();
+        _guard?.Watch(command.Pid); // the runners start each command in a process group of its own
 
         Interlocked.Increment(ref _active);
         try
@@ -285,6 +296,7 @@ public sealed partial class Broker : IDisposable
                         if (type == MessageType.Signal) command.Signal(WireProtocol.DecodeInt(body, 0));
                     }
                 }
+                _guard?.Forget(command.Pid);
                 (int code, int signal) = command.Wait();
                 // The audit line is written before the reply: once the caller sees the status, the log shows the command.
                 _audit?.Write(request, _options.Runner.Name, environment.Select(kv => kv.Key).ToList(), command.Pid, signal, code, null,

@@ -114,6 +114,14 @@ internal sealed class BrokerHarness : IDisposable
         Assert.True(TestNative.WIfExited(status) && TestNative.WExitStatus(status) == 0, $"broker status 0x{status:x}: {BrokerErrors}");
     }
 
+    /// <summary>Kills the broker with SIGKILL (no chance to clean up) and reaps it.</summary>
+    public void KillHard()
+    {
+        _stopped = true;
+        TestNative.kill(Pid, TestNative.SIGKILL);
+        TestNative.Reap(Pid, TimeSpan.FromSeconds(20));
+    }
+
     public void Dispose()
     {
         try

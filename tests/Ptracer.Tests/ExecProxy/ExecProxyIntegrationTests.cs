@@ -43,6 +43,55 @@ public sealed class ExecProxyIntegrationTests
     }
 
     [Fact]
+    public void Commands_die_with_a_broker_killed_by_SIGKILL()
+    {
+        using var broker = new BrokerHarness();
+        string remoteShell = Path.Combine(broker.Directory, "remote-sh"); // not local: it runs in the broker
+        File.Copy("/bin/sh", remoteShell);
+        string pids = Path.Combine(broker.Directory, "pids");
+        string script = $"sleep 300 & echo $! > {pids}.tmp; echo $$ >> {pids}.tmp; mv {pids}.tmp {pids}; wait";
+        string[] argv = [.. broker.ExecProxyArgv([]), remoteShell, "-c", script];
+        int proxy = PosixSpawn.Start(argv[0], argv, environment: BrokerHarness.BaseEnvironment);
+        try
+        {
+            Polling.Until(() => File.Exists(pids), "the proxied shell and its child started", TimeSpan.FromSeconds(30));
+            int[] started = [.. File.ReadAllLines(pids).Select(int.Parse)];
+            Assert.Equal(2, started.Length);
+            Assert.All(started, pid => Assert.True(IsAlive(pid), $"{pid} runs before the broker dies"));
+
+            broker.KillHard();
+            // The guard sees the end of its pipe and kills the command's process group: the shell and its sleep.
+            Polling.Until(() => !started.Any(IsAlive), "the broker's commands died with it", TimeSpan.FromSeconds(10));
+            // The caller's shim lost its broker: exec-proxy ends too, with a failure rather than a hang.
+            int status = TestNative.Reap(proxy, TimeSpan.FromSeconds(20));
+            Assert.False(TestNative.WIfExited(status) && TestNative.WExitStatus(status) == 0, $"exec-proxy status 0x{status:x}");
+            proxy = 0;
+        }
+        finally
+        {
+            if (proxy > 0)
+            {
+                TestNative.kill(proxy, TestNative.SIGKILL);
+                TestNative.Reap(proxy, TimeSpan.FromSeconds(20));
+            }
+        }
+    }
+
+    /// <summary>Running or stopped, not a zombie and not gone.</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public void Exit_codes_and_signals_are_relayed()
     {
         using var broker = new BrokerHarness();
