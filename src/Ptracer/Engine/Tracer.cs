@@ -673,6 +673,9 @@ public sealed unsafe partial class Tracer
             t.Parked = false;
             t.AwaitingParentEvent = false;
             t.ProcessId = ProcessIdOf(t.Tid);
+            // Its parent's options are unknown (exec stops may have been off there): set the full ones.
+            t.Options = PtraceOptions(_spawned);
+            Libc.ptrace(Interop.Ptrace.SETOPTIONS, t.Tid, 0, t.Options);
             _handler.OnAttached(t);
             Resume(t, 0);
         }
