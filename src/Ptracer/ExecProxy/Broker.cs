@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using static Ptracer.Native.Interop.Libc;
 using static Ptracer.Native.ProxyNative;
 
 namespace Ptracer.ExecProxy;

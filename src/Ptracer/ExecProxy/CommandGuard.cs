@@ -1,4 +1,5 @@
 using System.Text;
+using static Ptracer.Native.Interop.Libc;
 using static Ptracer.Native.ProxyNative;
 
 namespace Ptracer.ExecProxy;

@@ -1,5 +1,6 @@
 using Ptracer.Native;
 using System.Buffers.Binary;
+using static Ptracer.Native.Interop.Libc;
 using static Ptracer.Native.ProxyNative;
 
 namespace Ptracer.ExecProxy;
@@ -169,7 +170,7 @@ public sealed unsafe class FrameSocket : IDisposable
 
 /// <summary>The broker socket could not be connected to.</summary>
 public sealed class BrokerUnreachableException(string path, int errno)
-    : Exception($"cannot reach the broker at {path}: {ProxyNative.StrError(errno)}")
+    : Exception($"cannot reach the broker at {path}: {Interop.Libc.StrError(errno)}")
 {
     public int Errno { get; } = errno;
 }

@@ -57,29 +57,15 @@ internal static unsafe partial class ProxyNative
     [LibraryImport(Libc, SetLastError = true)] public static partial nint recvmsg(int fd, MsgHdr* msg, int flags);
     [LibraryImport(Libc, SetLastError = true)] public static partial int getsockopt(int fd, int level, int name, void* value, int* length);
     [LibraryImport(Libc, SetLastError = true)] public static partial int shutdown(int fd, int how);
-    [LibraryImport(Libc, SetLastError = true)] public static partial int close(int fd);
-    [LibraryImport(Libc, SetLastError = true)] public static partial int fcntl(int fd, int cmd, int arg);
-    [LibraryImport(Libc, SetLastError = true)] public static partial int poll(PollFd* fds, ulong count, int timeoutMs);
-    [LibraryImport(Libc, SetLastError = true)] public static partial nint write(int fd, byte* buffer, nint count);
-    [LibraryImport(Libc, SetLastError = true)] public static partial nint read(int fd, byte* buffer, nint count);
-    [LibraryImport(Libc, SetLastError = true)] public static partial int kill(int pid, int signal);
-    [LibraryImport(Libc, SetLastError = true)] public static partial int waitpid(int pid, int* status, int options);
-    [LibraryImport(Libc, SetLastError = true)] public static partial int pidfd_open(int pid, uint flags);
     [LibraryImport(Libc, SetLastError = true)] public static partial int chmod(byte* path, uint mode);
     [LibraryImport(Libc, SetLastError = true)] public static partial int unlink(byte* path);
     [LibraryImport(Libc, SetLastError = true)] public static partial int open(byte* path, int flags, int mode);
     [LibraryImport(Libc)] public static partial uint umask(uint mask);
-    [LibraryImport(Libc)] public static partial int getuid();
     [LibraryImport(Libc)] public static partial int geteuid();
-    [LibraryImport(Libc)] public static partial int getpid();
     [LibraryImport(Libc, SetLastError = true)] public static partial nint realpath(byte* path, byte* resolved);
     [LibraryImport(Libc)] public static partial void free(void* p);
     [LibraryImport(Libc, SetLastError = true)] public static partial long syscall(long number, long a, long b, long c, long d, long e);
 
-    [LibraryImport(Libc)] public static partial int posix_spawn(int* pid, byte* path, void* actions, void* attributes, byte** argv, byte** envp);
-    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_init(void* actions);
-    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_destroy(void* actions);
-    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_adddup2(void* actions, int fd, int newFd);
     [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_addclose(void* actions, int fd);
     [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_addopen(void* actions, int fd, byte* path, int flags, int mode);
     [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_addchdir_np(void* actions, byte* path);
@@ -91,12 +77,10 @@ internal static unsafe partial class ProxyNative
     [LibraryImport(Libc)] public static partial int posix_spawnattr_setpgroup(void* attributes, int pgroup);
     [LibraryImport(Libc)] public static partial int sigemptyset(void* set);
     [LibraryImport(Libc)] public static partial int sigfillset(void* set);
-    [LibraryImport(Libc)] public static partial nint strerror(int errnum);
     [LibraryImport(Libc, SetLastError = true)] public static partial nint getcwd(byte* buffer, nuint size);
 
     public static int LastError => Marshal.GetLastPInvokeError();
 
-    public static string StrError(int errno) => Marshal.PtrToStringUTF8(strerror(errno)) ?? $"errno {errno}";
 
     /// <summary>kcmp(2) KCMP_VM: 0 when both processes use one address space (CLONE_VM), -1 on error.</summary>
     public static int CompareVm(int pid1, int pid2)
@@ -145,7 +129,7 @@ internal static unsafe partial class ProxyNative
         }
         finally
         {
-            close(fd);
+            Interop.Libc.close(fd);
         }
     }
 
