@@ -249,7 +249,7 @@ public sealed partial class Broker : IDisposable
         RunningCommand command;
         try
         {
-            command = _options.Runner.Start(request, environment, fds);
+            command = _options.Runner.Start(request, environment, fds, _guard);
         }
         catch (CommandStartException e)
         {
@@ -259,7 +259,6 @@ public sealed partial class Broker : IDisposable
         // The command has its copies: ours must go, or a reader of its stdout would never see end of file.
         foreach (int fd in fds) close(fd);
         fds.Clear();
-        _guard?.Watch(command.Pid); // the runners start each command in a process group of its own
 
         Interlocked.Increment(ref _active);
         try

@@ -14,10 +14,12 @@ public interface ICommandRunner
 
     /// <summary>
     /// Starts the command. <paramref name="fds"/> are the descriptors received from the shim (parallel to
-    /// <see cref="ExecRequest.TargetFds"/>); the caller closes them after this returns. Throws
-    /// <see cref="CommandStartException"/> when the command cannot be started.
+    /// <see cref="ExecRequest.TargetFds"/>); the caller closes them after this returns. The process starts in a
+    /// process group of its own, registered with <paramref name="guard"/> (when there is one) before it executes
+    /// anything. Throws <see cref="CommandStartException"/> when the command cannot be started.
     /// </summary>
-    RunningCommand Start(ExecRequest request, IReadOnlyList<KeyValuePair<string, string>> environment, IReadOnlyList<int> fds);
+    RunningCommand Start(ExecRequest request, IReadOnlyList<KeyValuePair<string, string>> environment, IReadOnlyList<int> fds,
+        CommandGuard? guard);
 }
 
 /// <summary>A command the broker started: a local process (the command itself, or the ssh client).</summary>
@@ -82,11 +84,13 @@ public sealed class LocalRunner : ICommandRunner
 {
     public string Name => "local";
 
-    public RunningCommand Start(ExecRequest request, IReadOnlyList<KeyValuePair<string, string>> environment, IReadOnlyList<int> fds)
+    public RunningCommand Start(ExecRequest request, IReadOnlyList<KeyValuePair<string, string>> environment, IReadOnlyList<int> fds,
+        CommandGuard? guard)
     {
         string path = request.Path.StartsWith('/') ? request.Path : Path.Combine(request.WorkingDirectory, request.Path);
         List<string> env = EnvFilter.Overlay(ProcessLauncher.OwnEnvironment(), environment);
-        int pid = ProcessLauncher.Spawn(path, request.Arguments, env, request.WorkingDirectory, fds, request.TargetFds);
+        int pid = ProcessLauncher.Spawn(path, request.Arguments, env, request.WorkingDirectory, fds, request.TargetFds,
+            beforeExec: guard is null ? null : guard.Watch, failed: guard is null ? null : guard.Forget);
         return new RunningCommand(pid, signalGroup: true);
     }
 }

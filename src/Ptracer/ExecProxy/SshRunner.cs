@@ -50,7 +50,8 @@ public sealed class SshRunner : ICommandRunner
     public IReadOnlyList<string> ClientArguments(string remoteCommand) =>
         [_program, "-T", "-e", "none", "-o", "BatchMode=yes", .. _options.Arguments, "--", _options.Host, remoteCommand];
 
-    public RunningCommand Start(ExecRequest request, IReadOnlyList<KeyValuePair<string, string>> environment, IReadOnlyList<int> fds)
+    public RunningCommand Start(ExecRequest request, IReadOnlyList<KeyValuePair<string, string>> environment, IReadOnlyList<int> fds,
+        CommandGuard? guard)
     {
         var stdio = new List<int>();
         var targets = new List<int>();
@@ -61,7 +62,8 @@ public sealed class SshRunner : ICommandRunner
             targets.Add(request.TargetFds[i]);
         }
         IReadOnlyList<string> argv = ClientArguments(RemoteCommand(request, environment));
-        int pid = ProcessLauncher.Spawn(_program, argv, ProcessLauncher.OwnEnvironment(), null, stdio, targets, nullForMissingStdio: true);
+        int pid = ProcessLauncher.Spawn(_program, argv, ProcessLauncher.OwnEnvironment(), null, stdio, targets, nullForMissingStdio: true,
+            beforeExec: guard is null ? null : guard.Watch, failed: guard is null ? null : guard.Forget);
         return new SshCommand(pid);
     }
 

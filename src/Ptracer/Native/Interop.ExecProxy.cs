@@ -4,7 +4,7 @@ using System.Text;
 namespace Ptracer.Native;
 
 /// <summary>
-/// The libc calls of exec interception (Unix sockets with SCM_RIGHTS, peer credentials, posix_spawn, pidfds).
+/// The libc calls of exec interception (Unix sockets with SCM_RIGHTS, peer credentials, pidfds).
 /// Kept here rather than in Native/ so the shim and broker depend on nothing but this folder. x86_64 glibc layouts.
 /// </summary>
 internal static unsafe partial class ProxyNative
@@ -18,7 +18,6 @@ internal static unsafe partial class ProxyNative
     public const int EINTR = 4, EAGAIN = 11, ENOENT = 2, EACCES = 13, EPIPE = 32, ECONNREFUSED = 111, ESRCH = 3;
     public const int F_GETFD = 1, F_DUPFD_CLOEXEC = 1030;
     public const short POLLIN = 1, POLLHUP = 0x10, POLLERR = 0x8;
-    public const short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
     public const int O_RDONLY = 0, O_RDWR = 2, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
     public const int ENXIO = 6;
     public const int SIGKILL = 9;
@@ -66,17 +65,6 @@ internal static unsafe partial class ProxyNative
     [LibraryImport(Libc)] public static partial void free(void* p);
     [LibraryImport(Libc, SetLastError = true)] public static partial long syscall(long number, long a, long b, long c, long d, long e);
 
-    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_addclose(void* actions, int fd);
-    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_addopen(void* actions, int fd, byte* path, int flags, int mode);
-    [LibraryImport(Libc)] public static partial int posix_spawn_file_actions_addchdir_np(void* actions, byte* path);
-    [LibraryImport(Libc)] public static partial int posix_spawnattr_init(void* attributes);
-    [LibraryImport(Libc)] public static partial int posix_spawnattr_destroy(void* attributes);
-    [LibraryImport(Libc)] public static partial int posix_spawnattr_setflags(void* attributes, short flags);
-    [LibraryImport(Libc)] public static partial int posix_spawnattr_setsigmask(void* attributes, void* mask);
-    [LibraryImport(Libc)] public static partial int posix_spawnattr_setsigdefault(void* attributes, void* signals);
-    [LibraryImport(Libc)] public static partial int posix_spawnattr_setpgroup(void* attributes, int pgroup);
-    [LibraryImport(Libc)] public static partial int sigemptyset(void* set);
-    [LibraryImport(Libc)] public static partial int sigfillset(void* set);
     [LibraryImport(Libc, SetLastError = true)] public static partial nint getcwd(byte* buffer, nuint size);
 
     public static int LastError => Marshal.GetLastPInvokeError();
