@@ -190,7 +190,7 @@ internal static class RunCommand
             policy.ErrnoSyscalls[sys] = errno;
             policy.KillSyscalls.Remove(sys);
         }
-        if (policy.UnknownSyscallNames().FirstOrDefault() is { } unknown) { error = $"unknown syscall '{unknown}'"; return null; }
+        if (policy.FirstUnknownSyscallName() is { } unknown) { error = $"unknown syscall '{unknown}'"; return null; }
 
         IReadOnlyList<string>? environment = null;
         if (clearEnv) environment = env;

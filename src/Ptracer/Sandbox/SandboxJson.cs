@@ -72,7 +72,7 @@ public sealed class SandboxPolicyFile
         if ((ReadPaths is not null || WritePaths is not null) && RestrictFiles is null) policy.RestrictFiles = true;
         if (DeniedReadErrno is { } denied) policy.DeniedReadErrno = denied;
         if (KillOnDeniedWrite is { } kill) policy.KillOnDeniedWrite = kill;
-        if (policy.UnknownSyscallNames().FirstOrDefault() is { } unknown)
+        if (policy.FirstUnknownSyscallName() is { } unknown)
             throw new SandboxPolicyException($"unknown syscall '{unknown}' in policy '{name}'");
         return policy;
     }

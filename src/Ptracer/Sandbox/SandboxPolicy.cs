@@ -134,9 +134,20 @@ public sealed class SandboxPolicy
 
     private const ulong CloneThread = 0x00010000;
 
-    /// <summary>Names that are not syscalls of x86_64 or i386: a typo in a policy must not pass silently.</summary>
-    public IEnumerable<string> UnknownSyscallNames() =>
-        KillSyscalls.Concat(ErrnoSyscalls.Keys).Concat(AllowSyscalls).Where(n => !IsKnownSyscall(n));
+    /// <summary>
+    /// The first name the policy lists that is no syscall of x86_64 or i386 (a typo in a policy must not pass
+    /// silently), or null. Plain loops: it runs at every start.
+    /// </summary>
+    public string? FirstUnknownSyscallName()
+    {
+        foreach (string name in KillSyscalls)
+            if (!IsKnownSyscall(name)) return name;
+        foreach (string name in ErrnoSyscalls.Keys)
+            if (!IsKnownSyscall(name)) return name;
+        foreach (string name in AllowSyscalls)
+            if (!IsKnownSyscall(name)) return name;
+        return null;
+    }
 
     // Some dangerous syscalls are gone from today's tables (create_module, nfsservctl, ...): known all the same.
     private static bool IsKnownSyscall(string name) =>

@@ -16,13 +16,23 @@ public sealed class SeccompRuleSet
     /// <summary>Syscall numbers the x86_64 entry path treats as x32 start here (asm/unistd.h __X32_SYSCALL_BIT).</summary>
     internal const int X32SyscallBit = 0x40000000;
 
-    private readonly SortedDictionary<int, List<SeccompRule>> _rules = new();
+    // A plain dictionary: the numbers are sorted once, when the filter is emitted (a sorted tree cost more at every start).
+    private readonly Dictionary<int, List<SeccompRule>> _rules = [];
 
     /// <summary>For syscalls of this ABI that no rule decides; null: the policy's default.</summary>
     public SeccompAction? DefaultAction { get; set; }
 
     /// <summary>Syscall numbers with rules, ascending.</summary>
-    public IEnumerable<int> Numbers => _rules.Keys;
+    public IEnumerable<int> Numbers
+    {
+        get
+        {
+            var numbers = new int[_rules.Count];
+            _rules.Keys.CopyTo(numbers, 0);
+            Array.Sort(numbers);
+            return numbers;
+        }
+    }
 
     public int Count => _rules.Count;
 
