@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using Ptracer.Native;
 
@@ -149,20 +148,9 @@ public sealed unsafe class PathResolver
     /// <summary>/proc/TID/cwd or /proc/TID/fd/DIRFD, which the kernel keeps resolved, as the starting point.</summary>
     private bool ReadBaseDirectory(int tid, int dirFd)
     {
-        Span<byte> link = stackalloc byte[64];
-        var writer = new SpanWriter(link);
-        writer.Write("/proc/"u8);
-        writer.Write(tid);
-        if (dirFd == AtFdCwd)
-        {
-            writer.Write("/cwd"u8);
-        }
-        else
-        {
-            writer.Write("/fd/"u8);
-            writer.Write(dirFd);
-        }
-        int n = ReadLink(link, writer.Length, _resolved);
+        Span<byte> link = stackalloc byte[ProcPath.MaxLength];
+        int length = dirFd == AtFdCwd ? ProcPath.Format(link, tid, "/cwd"u8) : ProcPath.Format(link, tid, "/fd/"u8, dirFd);
+        int n = ReadLink(link, length, _resolved);
         if (n <= 0 || n >= PathMax || _resolved[0] != '/' || _resolved.AsSpan(0, n).EndsWith(" (deleted)"u8)) return false;
         _length = n == 1 ? 0 : n;
         return true;
@@ -233,25 +221,5 @@ public sealed unsafe class PathResolver
     {
         if (entry.SequenceEqual("/"u8)) return true;
         return path.StartsWith(entry) && (path.Length == entry.Length || path[entry.Length] == '/');
-    }
-
-    internal static int LastErrno => Marshal.GetLastPInvokeError();
-
-    private ref struct SpanWriter(Span<byte> buffer)
-    {
-        private readonly Span<byte> _buffer = buffer;
-        public int Length { get; private set; }
-
-        public void Write(ReadOnlySpan<byte> bytes)
-        {
-            bytes.CopyTo(_buffer[Length..]);
-            Length += bytes.Length;
-        }
-
-        public void Write(int value)
-        {
-            value.TryFormat(_buffer[Length..], out int written);
-            Length += written;
-        }
     }
 }

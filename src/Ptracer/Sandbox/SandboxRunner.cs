@@ -738,11 +738,8 @@ internal static unsafe class ProcStatus
     private static ReadOnlySpan<byte> ReadFile(int pid, ReadOnlySpan<byte> name)
     {
         byte[] buffer = t_buffer ??= new byte[4096];
-        Span<byte> path = stackalloc byte[64];
-        "/proc/"u8.CopyTo(path);
-        pid.TryFormat(path[6..], out int digits);
-        name.CopyTo(path[(6 + digits)..]);
-        path[6 + digits + name.Length] = 0;
+        Span<byte> path = stackalloc byte[ProcPath.MaxLength];
+        ProcPath.Format(path, pid, name);
         int fd;
         fixed (byte* p = path) fd = Interop.Libc.open_bytes(p, Interop.Flags.O_RDONLY | Interop.Flags.O_CLOEXEC, 0);
         if (fd < 0) return default;

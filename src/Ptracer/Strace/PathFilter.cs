@@ -64,13 +64,8 @@ public sealed unsafe class PathFilter
 
     private bool FdMatches(int tid, int fd)
     {
-        Span<byte> link = stackalloc byte[40];
-        int at = 0;
-        Append(link, ref at, "/proc/"u8);
-        AppendNumber(link, ref at, tid);
-        Append(link, ref at, "/fd/"u8);
-        AppendNumber(link, ref at, fd);
-        link[at] = 0;
+        Span<byte> link = stackalloc byte[ProcPath.MaxLength];
+        ProcPath.Format(link, tid, "/fd/"u8, fd);
         nint n;
         fixed (byte* p = link)
         fixed (byte* t = _buffer)
@@ -83,18 +78,6 @@ public sealed unsafe class PathFilter
         foreach (byte[] p in _paths)
             if (path.SequenceEqual(p)) return true;
         return false;
-    }
-
-    private static void Append(Span<byte> to, ref int at, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(to[at..]);
-        at += bytes.Length;
-    }
-
-    private static void AppendNumber(Span<byte> to, ref int at, int value)
-    {
-        System.Buffers.Text.Utf8Formatter.TryFormat(value, to[at..], out int written);
-        at += written;
     }
 
     /// <summary>realpath(3) by the kernel: open with O_PATH and read back /proc/self/fd/N; null if it does not exist.</summary>

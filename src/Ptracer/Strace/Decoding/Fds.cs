@@ -48,27 +48,8 @@ public sealed partial class SyscallFormatter
     }
 
     /// <summary>Builds "/proc/PID/fd/N" (or "/proc/PID/cwd" for fd -1), NUL-terminated.</summary>
-    private static int ProcFdPath(Span<byte> path, int pid, int fd)
-    {
-        "/proc/"u8.CopyTo(path);
-        int n = 6;
-        Utf8Formatter.TryFormat(pid, path[n..], out int w);
-        n += w;
-        if (fd < 0)
-        {
-            "/cwd"u8.CopyTo(path[n..]);
-            n += 4;
-        }
-        else
-        {
-            "/fd/"u8.CopyTo(path[n..]);
-            n += 4;
-            Utf8Formatter.TryFormat(fd, path[n..], out w);
-            n += w;
-        }
-        path[n] = 0;
-        return n;
-    }
+    private static int ProcFdPath(Span<byte> path, int pid, int fd) =>
+        fd < 0 ? ProcPath.Format(path, pid, "/cwd"u8) : ProcPath.Format(path, pid, "/fd/"u8, fd);
 
     /// <summary>readlink of /proc/PID/fd/N into the second scratch buffer; the length or -1.</summary>
     private unsafe int ReadFdLink(int pid, int fd)

@@ -339,14 +339,8 @@ public sealed partial class SyscallFormatter
     /// <summary>The stack pointer of a thread stopped in a syscall, from /proc/TID/syscall (0 if unknown).</summary>
     private unsafe ulong ReadStackPointer(int tid)
     {
-        Span<byte> path = stackalloc byte[48];
-        "/proc/"u8.CopyTo(path);
-        int n = 6;
-        Utf8Formatter.TryFormat(tid, path[n..], out int w);
-        n += w;
-        "/syscall"u8.CopyTo(path[n..]);
-        n += 8;
-        path[n] = 0;
+        Span<byte> path = stackalloc byte[ProcPath.MaxLength];
+        ProcPath.Format(path, tid, "/syscall"u8);
         Span<byte> text = stackalloc byte[256];
         int fd;
         fixed (byte* p = path) fd = FdNative.Open(p, 0x80000 /* O_RDONLY|O_CLOEXEC */);
