@@ -425,11 +425,13 @@ public sealed unsafe partial class Tracer
     /// <summary>At an exec's entry: PTRACE_O_TRACEEXEC off for this exec if the handler asked and it is safe, else on.</summary>
     private void ChooseExecStop(Tracee tracee)
     {
-        bool skip = tracee.SkipExec && !tracee.IsStartingUp && tracee.Tid == tracee.ProcessId && tracee.BlockedReturn is null
-            && tracee.Options != 0 && IsOnlyThread(tracee);
+        bool requested = tracee.SkipExec;
         tracee.SkipExec = false;
+        if (tracee.Options == 0) return; // not known yet: a child still waiting for its parent's event cannot exec
+        bool skip = requested && !tracee.IsStartingUp && tracee.Tid == tracee.ProcessId && tracee.BlockedReturn is null
+            && IsOnlyThread(tracee);
         int options = skip ? tracee.Options & ~Interop.Ptrace.O_TRACEEXEC : tracee.Options | Interop.Ptrace.O_TRACEEXEC;
-        if (tracee.Options != 0 && options != tracee.Options && Libc.ptrace_fast(Interop.Ptrace.SETOPTIONS, tracee.Tid, 0, options) == 0)
+        if (options != tracee.Options && Libc.ptrace_fast(Interop.Ptrace.SETOPTIONS, tracee.Tid, 0, options) == 0)
             tracee.Options = options;
     }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using static Ptracer.Native.Interop.Libc;
 using static Ptracer.Native.ProxyNative;
 
@@ -101,7 +101,7 @@ public sealed unsafe class CommandGuard : IDisposable
 
     private static void Apply(HashSet<int> groups, List<byte> line)
     {
-        if (line.Count < 2 || !int.TryParse(Encoding.ASCII.GetString(line.ToArray(), 1, line.Count - 1), out int group) || group <= 1) return;
+        if (line.Count < 2 || !int.TryParse(CollectionsMarshal.AsSpan(line)[1..], out int group) || group <= 1) return;
         if (line[0] == '+') groups.Add(group);
         else if (line[0] == '-') groups.Remove(group);
     }

@@ -4,8 +4,8 @@ using System.Text;
 namespace Ptracer.Native;
 
 /// <summary>
-/// The libc calls of exec interception (Unix sockets with SCM_RIGHTS, peer credentials, pidfds).
-/// Kept here rather than in Native/ so the shim and broker depend on nothing but this folder. x86_64 glibc layouts.
+/// The libc calls only exec interception makes (Unix sockets with SCM_RIGHTS, peer credentials, kcmp, realpath);
+/// the common ones (read, write, close, poll, waitpid, ...) are <see cref="Interop.Libc"/>'s. x86_64 glibc layouts.
 /// </summary>
 internal static unsafe partial class ProxyNative
 {
@@ -16,7 +16,7 @@ internal static unsafe partial class ProxyNative
     public const int SOL_SOCKET = 1, SO_PEERCRED = 17, SCM_RIGHTS = 1;
     public const int MSG_NOSIGNAL = 0x4000, MSG_CMSG_CLOEXEC = 0x40000000;
     public const int EINTR = 4, EAGAIN = 11, ENOENT = 2, EACCES = 13, EPIPE = 32, ECONNREFUSED = 111, ESRCH = 3;
-    public const int F_GETFD = 1, F_DUPFD_CLOEXEC = 1030;
+    public const int F_GETFD = 1;
     public const short POLLIN = 1, POLLHUP = 0x10, POLLERR = 0x8;
     public const int O_RDONLY = 0, O_RDWR = 2, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
     public const int ENXIO = 6;
@@ -68,7 +68,6 @@ internal static unsafe partial class ProxyNative
     [LibraryImport(Libc, SetLastError = true)] public static partial nint getcwd(byte* buffer, nuint size);
 
     public static int LastError => Marshal.GetLastPInvokeError();
-
 
     /// <summary>kcmp(2) KCMP_VM: 0 when both processes use one address space (CLONE_VM), -1 on error.</summary>
     public static int CompareVm(int pid1, int pid2)
